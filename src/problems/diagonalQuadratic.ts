@@ -1,0 +1,44 @@
+import type { Problem } from './problem.ts';
+
+/**
+ * Diagonal quadratic f(x) = ½ Σ_i λ_i x_i², ∇f(x) = λ ⊙ x, minimiser x* = 0, f* = 0
+ * (CLAIMS.md "Conventions": H = diag(λ_i)). Requires every λ_i finite and ≥ 0 (f bounded below).
+ */
+export function diagonalQuadratic(lam: Float64Array | readonly number[]): Problem {
+  const dim = lam.length;
+  if (!Number.isInteger(dim) || dim < 1) {
+    throw new RangeError(`diagonalQuadratic: lam must have length ≥ 1, got ${dim}`);
+  }
+  const l = Float64Array.from(lam);
+  for (let i = 0; i < dim; i++) {
+    if (!Number.isFinite(l[i]) || l[i] < 0) {
+      throw new RangeError(`diagonalQuadratic: lam[${i}] = ${l[i]} must be finite and ≥ 0`);
+    }
+  }
+  const halfL = l.map((v) => 0.5 * v);
+  return {
+    name: 'quadratic',
+    dim,
+    minimiser: new Float64Array(dim),
+    value(x: Float64Array, paths: number, out: Float64Array): void {
+      for (let p = 0, o = 0; p < paths; p++, o += dim) {
+        let s = 0;
+        for (let i = 0; i < dim; i++) {
+          const xi = x[o + i];
+          s += halfL[i] * xi * xi;
+        }
+        out[p] = s;
+      }
+    },
+    gradient(x: Float64Array, paths: number, grad: Float64Array): void {
+      if (dim === 1) {
+        const l0 = l[0];
+        for (let p = 0; p < paths; p++) grad[p] = l0 * x[p];
+        return;
+      }
+      for (let p = 0, o = 0; p < paths; p++, o += dim) {
+        for (let i = 0; i < dim; i++) grad[o + i] = l[i] * x[o + i];
+      }
+    },
+  };
+}
