@@ -7,7 +7,7 @@ import { normalQuantile, normalQuantileUpper } from './normalQuantile.ts';
  *
  *   tQuantile(p, ν) = t with F_ν(t) = p,   tQuantileUpper(q, ν) = t with 1 − F_ν(t) = q.
  *
- * Closed forms for ν = 1 (t = tan(π(p − ½))) and ν = 2 (t = a·√(2/(1 − a²)), a = 2p − 1);
+ * Closed forms for ν = 1 (upper tail t = cot(πq)) and ν = 2 (t = a·√(2/(1 − a²)), a = 1 − 2q);
  * otherwise a starting point from the Cornish–Fisher expansion (Abramowitz & Stegun 26.7.5)
  *   t ≈ z + (z³ + z)/(4ν) + (5z⁵ + 16z³ + 3z)/(96ν²) + (3z⁷ + 19z⁵ + 17z³ − 15z)/(384ν³)
  * or from the tail asymptote F_ν(−t) ≈ ℓ_ν ν^{(ν−1)/2} t^{−ν}, whichever fits better, refined by
@@ -23,7 +23,7 @@ export function tQuantileUpper(q: number, nu: number): number {
   if (q === 1) return -Infinity;
   if (q > 0.5) return -tQuantileUpper(1 - q, nu);
   if (q === 0.5) return 0;
-  if (nu === 1) return Math.tan(Math.PI * (0.5 - q));
+  if (nu === 1) return 1 / Math.tan(Math.PI * q);
   if (nu === 2) {
     const a = 1 - 2 * q;
     return a * Math.sqrt(2 / (4 * q * (1 - q)));

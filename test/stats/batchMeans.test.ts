@@ -33,15 +33,17 @@ describe('batch means', () => {
   });
 
   it('estimates the effective sample size n/τ of an AR(1) series (φ = 0.5, τ = 3)', () => {
-    // n = 2^20, a = 1024 batches: the relative SD of the batch-means variance is √(2/1023) = 4.4%,
-    // so 20% is a 4.4σ band (two-sided false alarm ≈ 1e-5); Geyer's estimator is less variable.
-    const n = 1 << 20;
+    // n = 2^19, a = 724 batches: the relative SD of the batch-means variance is √(2/723) = 5.3%,
+    // so 25% is a 4.7σ band (two-sided false alarm ≈ 3e-6); Geyer's estimator is less variable.
+    const n = 1 << 19;
     const y = ar1(11, n, 0.5);
     const expected = n / 3;
     const bm = batchMeans(y).effectiveSampleSize;
     const geyer = effectiveSampleSize(y);
-    assert.ok(Math.abs(bm / expected - 1) < 0.2, `batch-means ESS ${bm} vs ${expected}`);
-    assert.ok(Math.abs(geyer / expected - 1) < 0.2, `Geyer ESS ${geyer} vs ${expected}`);
+    assert.ok(Math.abs(bm / expected - 1) < 0.25, `batch-means ESS ${bm} vs ${expected}`);
+    assert.ok(Math.abs(geyer / expected - 1) < 0.25, `Geyer ESS ${geyer} vs ${expected}`);
+    // Power: the iid assumption (ESS = n) is three times too large and falls outside the band.
+    assert.ok(Math.abs(n / expected - 1) >= 0.25);
   });
 
   it('gives an ESS near n for independent draws', () => {
