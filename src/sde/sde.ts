@@ -1,0 +1,67 @@
+/**
+ * A stochastic differential equation with diagonal noise on a per-coordinate state with several
+ * components (X alone for SGD/SignSGD; X, V for RMSprop(W); X, M, V for Adam(W)):
+ *
+ *   dY_j = a_j(t, Y) dt + b_j(t, Y) dW_j,   one independent Brownian motion W_j per scalar entry j,
+ *
+ * where b_j ≡ 0 for every entry of a noiseless component (`noisy[c] = false`).
+ *
+ * State layout (shared by drift, diffusion, Brownian increments and solvers): one Float64Array of
+ * components × paths × dim, component-major, each block path-major:
+ *   entry (c, p, i) is at c·paths·dim + p·dim + i.
+ * Component 0 is always X, so the first paths·dim entries are the optimizer-style batch a
+ * `Problem` reads directly (problem.gradient(state, paths, grad) sees exactly X).
+ *
+ * Contracts: `drift` writes a(t, Y) into every entry of `out`; `diffusion` writes b(t, Y) into every
+ * entry of `out` (zero for noiseless components). Neither allocates nor reads `out` first.
+ * `eulerStep`, when present, must equal Y ← Y + a(t, Y)·dt + b(t, Y) ⊙ dW computed from the two
+ * methods (to rounding); it lets a model fuse the step (one pass, shared special-function calls).
+ */
+export interface Sde {
+  readonly name: string;
+  readonly dim: number;
+  /** Component names, X first: ['x'], ['x', 'v'], ['x', 'm', 'v']. */
+  readonly components: readonly string[];
+  /** Whether each component is driven by noise. */
+  readonly noisy: readonly boolean[];
+  drift(t: number, state: Float64Array, paths: number, out: Float64Array): void;
+  diffusion(t: number, state: Float64Array, paths: number, out: Float64Array): void;
+  eulerStep?(t: number, dt: number, state: Float64Array, dW: Float64Array, paths: number): void;
+}
+
+/** components × paths × dim. */
+export function stateLength(sde: Sde, paths: number): number {
+  return sde.components.length * paths * sde.dim;
+}
+
+/** Index of component `name`; throws when the SDE has no such component. */
+export function componentIndex(sde: Sde, name: string): number {
+  const c = sde.components.indexOf(name);
+  if (c < 0) throw new RangeError(`${sde.name}: no component '${name}' (components: ${sde.components.join(', ')})`);
+  return c;
+}
+
+/**
+ * A state with every path at the same point: `values[name]` is a number (all coordinates) or a
+ * per-coordinate array of length dim; components not named start at 0.
+ */
+export function initialState(
+  sde: Sde,
+  paths: number,
+  values: Record<string, number | ArrayLike<number>>,
+): Float64Array {
+  if (!(Number.isInteger(paths) && paths >= 1)) throw new RangeError(`initialState: paths = ${paths} must be a positive integer`);
+  const dim = sde.dim;
+  const state = new Float64Array(stateLength(sde, paths));
+  for (const [name, value] of Object.entries(values)) {
+    const c = componentIndex(sde, name);
+    if (typeof value !== 'number' && value.length !== dim) {
+      throw new RangeError(`initialState: '${name}' has length ${value.length}, expected dim = ${dim}`);
+    }
+    const base = c * paths * dim;
+    for (let p = 0; p < paths; p++) {
+      for (let i = 0; i < dim; i++) state[base + p * dim + i] = typeof value === 'number' ? value : value[i];
+    }
+  }
+  return state;
+}
