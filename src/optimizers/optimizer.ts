@@ -1,0 +1,15 @@
+import type { OptimizerName } from '../theory/claim.ts';
+import type { GradientTransform } from './transform.ts';
+import type { CoordinateValue } from './validateOption.ts';
+
+/**
+ * A named optimizer of CLAIMS.md "Discrete algorithms": a GradientTransform whose update is the
+ * whole step (x ← x + u), with its validated hyperparameters (PyTorch names: lr, beta, beta1, beta2,
+ * eps, weightDecay, v0). Its update is fused for speed; `reference()` returns the equivalent
+ * chain of primitive transforms, which the tests require to agree bit for bit.
+ */
+export interface Optimizer<S = unknown> extends GradientTransform<S> {
+  readonly name: OptimizerName;
+  readonly hyperparameters: Readonly<Record<string, number | CoordinateValue>>;
+  reference(): GradientTransform<unknown>;
+}
