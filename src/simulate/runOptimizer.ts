@@ -1,0 +1,202 @@
+import type { NoiseModel } from '../noise/noiseModel.ts';
+import type { GradientTransform } from '../optimizers/transform.ts';
+import type { Problem } from '../problems/problem.ts';
+import type { RandomStream } from '../random/randomStream.ts';
+import { type TimeAverage, createTimeAverage, finishTimeAverage } from './timeAverage.ts';
+
+/**
+ * Runs an optimizer on a batch of independent paths (paths × dim, path-major) for k = 1..steps:
+ *   u ← ∇f(x_{k−1}) + Z_k   (problem.gradient, then noise.addTo; Z_k fresh for every path),
+ *   u ← update(u, state, x_{k−1}, k₀ + k),   x_k = x_{k−1} + u.
+ * This is the discrete algorithm of CLAIMS.md "Discrete algorithms" with additive gradient noise
+ * ("Conventions": the minibatch gradient is ∇f(x) + Z).
+ *
+ * Outputs, all optional and chosen up front so the loop allocates nothing:
+ *  - `record`: copies of x and/or of the loss f(x_k) − f* per path at chosen steps (0 = start);
+ *  - `average`: per-path time averages of x, x² (and the loss) over steps k ≥ from (TimeAverage);
+ *  - `onStep(k, x, state)`: a callback after every step, for quantities not covered above.
+ * Divergence: when a step leaves a non-finite entry in x, the run stops and returns
+ * status 'diverged' with the step and the number of paths affected (never an exception).
+ */
+export interface RunOptions<S> {
+  problem: Problem;
+  optimizer: GradientTransform<S>;
+  /** Additive gradient noise; omitted = exact gradients (then `rng` is not needed). */
+  noise?: NoiseModel;
+  rng?: RandomStream;
+  paths: number;
+  steps: number;
+  /** Start: a scalar, one value per coordinate (length dim) or one row per path (paths·dim). */
+  x0: number | ArrayLike<number>;
+  /** Optimizer state to start from (default optimizer.init(paths, dim)); it is updated in place. */
+  initialState?: S;
+  /** Steps already taken: the first update sees step k₀ + 1 (bias corrections). Default 0. */
+  stepOffset?: number;
+  record?: { steps: readonly number[]; x?: boolean; loss?: boolean };
+  average?: { from: number; loss?: boolean };
+  onStep?: (step: number, x: Float64Array, state: S) => void;
+}
+
+export interface RunRecord {
+  step: number;
+  /** x_k (paths·dim), when record.x. */
+  x?: Float64Array;
+  /** f(x_k) − f* per path, when record.loss. */
+  loss?: Float64Array;
+}
+
+export interface RunResult<S> {
+  status: 'ok' | 'diverged';
+  /** Steps completed (including the step that diverged). */
+  steps: number;
+  divergedAt?: { step: number; paths: number };
+  /** Final x (paths·dim), owned by the caller. */
+  x: Float64Array;
+  state: S;
+  /** In step order; on divergence only those before it. */
+  records: RunRecord[];
+  average?: TimeAverage;
+  /** paths·dim·steps completed: the work measure of the benchmark and the reports. */
+  pathCoordSteps: number;
+}
+
+function checkCount(option: string, value: number, min: number): void {
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new RangeError(`runOptimizer: option ${option} = ${value} must be an integer ≥ ${min}`);
+  }
+}
+
+function initialX(x0: number | ArrayLike<number>, paths: number, dim: number): Float64Array {
+  const n = paths * dim;
+  const x = new Float64Array(n);
+  if (typeof x0 === 'number') return x.fill(x0);
+  if (x0.length === dim) {
+    for (let j = 0; j < n; j++) x[j] = x0[j % dim];
+  } else if (x0.length === n) {
+    for (let j = 0; j < n; j++) x[j] = x0[j];
+  } else {
+    throw new RangeError(`runOptimizer: option x0 has length ${x0.length}, expected 1 number, dim = ${dim} or paths·dim = ${n}`);
+  }
+  return x;
+}
+
+export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
+  const { problem, optimizer, noise, paths, steps } = options;
+  const dim = problem.dim;
+  checkCount('paths', paths, 1);
+  checkCount('steps', steps, 0);
+  const offset = options.stepOffset ?? 0;
+  checkCount('stepOffset', offset, 0);
+  if (noise !== undefined && noise.dim !== dim) {
+    throw new RangeError(`runOptimizer: noise has dim ${noise.dim}, the problem has dim ${dim}`);
+  }
+  const rng = options.rng;
+  if (noise !== undefined && rng === undefined) throw new RangeError('runOptimizer: option rng is required with noise');
+  const n = paths * dim;
+  const x = initialX(options.x0, paths, dim);
+  const state = options.initialState ?? optimizer.init(paths, dim);
+  const u = new Float64Array(n);
+
+  const recordSteps = [...new Set(options.record?.steps ?? [])].sort((a, b) => a - b);
+  recordSteps.forEach((k, j) => {
+    if (!(Number.isInteger(k) && k >= 0 && k <= steps)) {
+      throw new RangeError(`runOptimizer: option record.steps[${j}] = ${k} must be an integer in [0, ${steps}]`);
+    }
+  });
+  const wantX = options.record?.x ?? true;
+  const wantLoss = options.record?.loss ?? false;
+  const records: RunRecord[] = recordSteps.map((step) => ({
+    step,
+    ...(wantX ? { x: new Float64Array(n) } : {}),
+    ...(wantLoss ? { loss: new Float64Array(paths) } : {}),
+  }));
+  let nextRecord = 0;
+  const visitRecord = (k: number): void => {
+    if (nextRecord < records.length && records[nextRecord].step === k) {
+      const r = records[nextRecord++];
+      if (r.x !== undefined) r.x.set(x);
+      if (r.loss !== undefined) problem.value(x, paths, r.loss);
+    }
+  };
+
+  const from = options.average?.from ?? 0;
+  if (options.average !== undefined) checkCount('average.from', from, 0);
+  const avg = options.average === undefined ? undefined : createTimeAverage(paths, dim, from, options.average.loss ?? false);
+  const sumX = avg?.meanX;
+  const sumX2 = avg?.meanSquareX;
+  const sumLoss = avg?.meanLoss;
+  const lossBuffer = sumLoss === undefined ? undefined : new Float64Array(paths);
+  const accumulateLoss = (): void => {
+    if (sumLoss === undefined || lossBuffer === undefined) return;
+    problem.value(x, paths, lossBuffer);
+    for (let p = 0; p < paths; p++) sumLoss[p] += lossBuffer[p];
+  };
+
+  visitRecord(0);
+  if (avg !== undefined && from === 0 && sumX !== undefined && sumX2 !== undefined) {
+    for (let j = 0; j < n; j++) {
+      sumX[j] = x[j];
+      sumX2[j] = x[j] * x[j];
+    }
+    accumulateLoss();
+    avg.samples++;
+  }
+
+  let k = 0;
+  let diverged = false;
+  while (k < steps) {
+    k++;
+    problem.gradient(x, paths, u);
+    if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
+    optimizer.update(u, state, x, offset + k);
+    let bad = false;
+    if (avg !== undefined && k >= from && sumX !== undefined && sumX2 !== undefined) {
+      for (let j = 0; j < n; j++) {
+        const v = x[j] + u[j];
+        x[j] = v;
+        sumX[j] += v;
+        sumX2[j] += v * v;
+        if (v - v !== 0) bad = true;
+      }
+      accumulateLoss();
+      avg.samples++;
+    } else {
+      for (let j = 0; j < n; j++) {
+        const v = x[j] + u[j];
+        x[j] = v;
+        if (v - v !== 0) bad = true;
+      }
+    }
+    if (bad) {
+      diverged = true;
+      break;
+    }
+    visitRecord(k);
+    options.onStep?.(k, x, state);
+  }
+
+  if (avg !== undefined) finishTimeAverage(avg);
+  return {
+    status: diverged ? 'diverged' : 'ok',
+    steps: k,
+    ...(diverged ? { divergedAt: { step: k, paths: countNonFinitePaths(x, paths, dim) } } : {}),
+    x,
+    state,
+    records: records.slice(0, nextRecord),
+    ...(avg !== undefined ? { average: avg } : {}),
+    pathCoordSteps: n * k,
+  };
+}
+
+function countNonFinitePaths(x: Float64Array, paths: number, dim: number): number {
+  let count = 0;
+  for (let p = 0; p < paths; p++) {
+    for (let i = 0; i < dim; i++) {
+      if (!Number.isFinite(x[p * dim + i])) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
