@@ -142,3 +142,36 @@ export interface Claim {
   /** Where the claim came from on disk: file path and, per field path ("checks[0].expected"), its line. */
   origin: { file: string; lines: Record<string, number> };
 }
+
+/*
+ * Runtime lists of the enumerations above, for the loader, the JSON Schema test and the CLI.
+ * The `Covers` assertions below fail to compile if a list misses a member of its type.
+ */
+export const PROVENANCES = ['stated', 'reconstructed', 'derived', 'paper-approx'] as const satisfies readonly Provenance[];
+export const OPTIMIZER_NAMES = ['sgd', 'signsgd', 'rmsprop', 'rmspropw', 'adam', 'adamw'] as const satisfies readonly OptimizerName[];
+export const SDE_NAMES = [
+  'sgd', 'signsgd', 'signsgd-gaussian', 'signsgd-studentT', 'signsgd-phase3', 'signsgd-phase3-studentT',
+  'rmspropw', 'adamw', 'malladi-rmsprop', 'malladi-adam',
+] as const satisfies readonly SdeName[];
+export const PROBLEM_NAMES = ['quadratic', 'quadratic-full', 'saddle'] as const satisfies readonly ProblemName[];
+export const NOISE_NAMES = ['gaussian', 'studentT'] as const satisfies readonly NoiseName[];
+export const QUANTITIES = ['loss', 'mean', 'second-moment', 'variance'] as const satisfies readonly Quantity[];
+/** The distribution keys of a DomainEntry (exactly one per entry). */
+export const DISTRIBUTION_KEYS = ['value', 'uniform', 'logUniform', 'int', 'oneOf'] as const satisfies readonly (keyof DomainEntry)[];
+/** Top-level keys of a theorem file (`family` may be omitted: it defaults to the directory name; `origin` is not written). */
+export const CLAIM_KEYS = [
+  'id', 'family', 'title', 'statement', 'source', 'symbols', 'domain', 'let', 'assume', 'expressions', 'checks',
+] as const satisfies readonly (keyof Claim)[];
+
+type Covers<T, L extends readonly unknown[]> = [T] extends [L[number]] ? true : false;
+const covers: [
+  Covers<Provenance, typeof PROVENANCES>,
+  Covers<OptimizerName, typeof OPTIMIZER_NAMES>,
+  Covers<SdeName, typeof SDE_NAMES>,
+  Covers<ProblemName, typeof PROBLEM_NAMES>,
+  Covers<NoiseName, typeof NOISE_NAMES>,
+  Covers<Quantity, typeof QUANTITIES>,
+  Covers<Check['kind'], [...typeof SYMBOLIC_KINDS, ...typeof SIMULATION_KINDS]>,
+  Covers<Exclude<keyof Claim, 'origin'>, typeof CLAIM_KEYS>,
+] = [true, true, true, true, true, true, true, true];
+void covers;
