@@ -1,22 +1,26 @@
 import type { NoiseModel } from './noiseModel.ts';
 import type { RandomStream } from '../random/randomStream.ts';
-import { fillNormal } from '../random/normal.ts';
+import { addScaledNormals, fillNormal } from '../random/normal.ts';
 import { erf } from '../special/erf.ts';
 import { checkBatch, checkedScale } from './validate.ts';
 
-/** Normals are drawn into a scratch buffer of this many entries (fits in L1/L2), then added. */
+/** Target block length of addTo (the scale pattern below stays in L1). */
 const CHUNK = 4096;
 
 /**
  * Gaussian gradient noise Z_i = s_i·N(0, 1), independent across coordinates and paths
  * (Σ = diag(s²)). E[sign(g + Z_i)] = erf(g/(√2 s_i)) (CLAIMS A2); Var[Z_i] = s_i².
- * addTo draws the normals in the order of the path-major batch, CHUNK at a time.
+ * addTo walks the path-major batch in blocks of whole paths, adding pattern[k]·Z_k with
+ * pattern = (s_0, …, s_{d−1}, s_0, …) in one fused pass (addScaledNormals); the normals are those
+ * `fillNormal` gives for the whole batch, so addTo(zeros) and sample agree.
  */
 export function gaussianNoise(scale: Float64Array | number[]): NoiseModel {
   const s = checkedScale(scale, 'gaussianNoise');
   const dim = s.length;
   const invSqrt2s = s.map((v) => 1 / (Math.SQRT2 * v));
-  const scratch = new Float64Array(CHUNK);
+  const block = Math.max(dim, Math.floor(CHUNK / dim) * dim);
+  const pattern = new Float64Array(block);
+  for (let k = 0; k < block; k++) pattern[k] = s[k % dim];
 
   return {
     kind: 'gaussian',
@@ -26,20 +30,8 @@ export function gaussianNoise(scale: Float64Array | number[]): NoiseModel {
 
     addTo(rng: RandomStream, grad: Float64Array, paths: number): void {
       const n = checkBatch(grad, paths, dim, 'gaussianNoise.addTo');
-      const z = scratch;
-      let i = 0;
-      for (let start = 0; start < n; start += CHUNK) {
-        const len = Math.min(CHUNK, n - start);
-        fillNormal(rng, z, 0, len);
-        if (dim === 1) {
-          const s0 = s[0];
-          for (let k = 0; k < len; k++) grad[start + k] += s0 * z[k];
-        } else {
-          for (let k = 0; k < len; k++) {
-            grad[start + k] += s[i] * z[k];
-            if (++i === dim) i = 0;
-          }
-        }
+      for (let start = 0; start < n; start += block) {
+        addScaledNormals(rng, grad, pattern, start, Math.min(block, n - start));
       }
     },
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStream } from '../../src/random/xoshiro.ts';
-import { fillNormal, normal, ZIGGURAT_R } from '../../src/random/normal.ts';
+import { addScaledNormals, fillNormal, normal, ZIGGURAT_R } from '../../src/random/normal.ts';
 import type { RandomStream } from '../../src/random/randomStream.ts';
 import { ksTest } from '../../src/stats/ks.ts';
 import { normCdf } from '../../src/special/normCdf.ts';
@@ -102,7 +102,22 @@ describe('ziggurat normals', () => {
     assert.deepEqual(a, b);
   });
 
-  it('rejects a range outside the buffer', () => {
+  it('adds scale[k]·Z_k with the same normals fillNormal gives (addScaledNormals)', () => {
+    const n = 20_000;
+    const scale = Float64Array.from({ length: n }, (_, k) => 0.5 + (k % 7));
+    const base = Float64Array.from({ length: n + 10 }, (_, k) => k);
+    const z = new Float64Array(n);
+    fillNormal(createStream(77), z);
+    addScaledNormals(createStream(77), base, scale, 10, n);
+    for (let k = 0; k < 10; k++) assert.equal(base[k], k);
+    for (let k = 0; k < n; k++) assert.equal(base[10 + k], 10 + k + scale[k] * z[k]);
+    const generic = Float64Array.from({ length: n + 10 }, (_, k) => k);
+    addScaledNormals(wrapped(77), generic, scale, 10, n);
+    assert.deepEqual(generic, base);
+  });
+
+  it('rejects a range outside the buffer or a short scale', () => {
     assert.throws(() => fillNormal(createStream(1), new Float64Array(10), 5, 6), /outside the buffer/);
+    assert.throws(() => addScaledNormals(createStream(1), new Float64Array(10), new Float64Array(3), 0, 5), /scale has 3 entries/);
   });
 });
