@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OptionSpec } from './args.ts';
+import type { Io } from './io.ts';
+import { DefinitionErrors } from '../theory/errors.ts';
+import type { DefinitionError } from '../theory/errors.ts';
+import { loadClaim, loadTheorems } from '../theory/loader.ts';
+import type { LoadResult } from '../theory/loader.ts';
+
+/** The theorem files shipped with the package. */
+export const DEFAULT_THEOREMS = fileURLToPath(new URL('../../theorems/', import.meta.url));
+
+export const THEOREMS_OPTION: OptionSpec = {
+  name: 'theorems',
+  type: 'string',
+  value: 'DIR',
+  description: "theorem directory (or one theorem file); default: the package's theorems/",
+};
+
+/** Loads the claims of a directory (recursively) or of a single file. */
+export function loadClaims(path: string | undefined): LoadResult {
+  const target = path ?? DEFAULT_THEOREMS;
+  let isFile = false;
+  try {
+    isFile = statSync(target).isFile();
+  } catch {
+    // loadTheorems reports the missing directory
+  }
+  if (!isFile) return loadTheorems(target);
+  try {
+    return { claims: [loadClaim(target)], errors: [] };
+  } catch (e) {
+    if (e instanceof DefinitionErrors) return { claims: [], errors: [...e.errors] };
+    throw e;
+  }
+}
+
+/** Prints every definition error (file:line: field: message) and a count. */
+export function printDefinitionErrors(errors: readonly DefinitionError[], io: Io): void {
+  for (const e of errors) io.err(e.message);
+  io.err(`${errors.length} definition error${errors.length === 1 ? '' : 's'}`);
+}
