@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
-import { checkCommand } from './commands/check.ts';
-import { explainCommand } from './commands/explain.ts';
-import { listCommand } from './commands/list.ts';
 import { EXIT, processIo } from './io.ts';
 import type { Io } from './io.ts';
 import { formatTable } from './table.ts';
 import { DefinitionErrors } from '../theory/errors.ts';
 import { printDefinitionErrors } from './theoremsOption.ts';
 
-/** The subcommands, by name. Adding one = one file in commands/ + one line here. */
-export const COMMANDS: readonly Command[] = [listCommand, explainCommand, checkCommand];
+/** A subcommand: its name and summary, and its module, loaded only when it runs (so `list` never loads the simulator). */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/** The subcommands. Adding one = one file in commands/ + one entry here. */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'list', summary: 'list the claims: id, provenance, checks, CLAIMS label, paper reference', load: async () => (await import('./commands/list.ts')).listCommand },
+  { name: 'explain', summary: 'show one claim: statement, source, symbols, domain, lets, assumptions, expressions, checks', load: async () => (await import('./commands/explain.ts')).explainCommand },
+  { name: 'check', summary: 'check claims symbolically and against simulation', load: async () => (await import('./commands/check.ts')).checkCommand },
+];
 
 const USAGE = [
   'usage: sdelens <command> [options]', '',
@@ -37,25 +45,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.out(version());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.err(`sdelens: unknown command '${name}'`);
     io.err(USAGE);
     return EXIT.usage;
   }
+  let command: Command | undefined;
   try {
+    command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`sdelens ${command.name}: ${e.message}`);
-      io.err(command.usage.split('\n')[0]);
+      io.err(`sdelens ${name}: ${e.message}`);
+      if (command !== undefined) io.err(command.usage.split('\n')[0]);
       return EXIT.usage;
     }
     if (e instanceof DefinitionErrors) {
       printDefinitionErrors(e.errors, io);
       return EXIT.usage;
     }
-    io.err(`sdelens ${command.name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`sdelens ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
     if (process.env.SDELENS_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return EXIT.internal;
   }
