@@ -1,0 +1,91 @@
+/**
+ * The result of a symbolic check and the rule that combines the CAS with numeric confirmation.
+ *
+ * Rule (randomized identity testing backs every symbolic verdict):
+ *   numeric holds  & CAS proves it        → pass  (proof 'cas')
+ *   numeric holds  & CAS undecided/unsupported → pass (proof 'numeric-only')
+ *   numeric fails  & CAS proves the negation → fail (proof 'cas')
+ *   numeric fails  & CAS undecided/unsupported → fail (proof 'numeric-only')
+ *   numeric and CAS disagree              → error (both reported)
+ * The numeric side always runs at ≥ 50 points drawn from the claim's domain (with assume).
+ */
+import type { Point } from './pointSampler.ts';
+import type { CasVerdict } from '../../theory/cas.ts';
+
+export type SymbolicKind = 'identity' | 'lyapunov' | 'expansion' | 'limit' | 'substitution';
+
+export interface NumericSummary {
+  points: number;
+  maxAbsErr: number;
+  maxRelErr: number;
+  worstPoint: Point | null;
+}
+
+export interface SymbolicResult {
+  kind: SymbolicKind;
+  verdict: 'pass' | 'fail' | 'error';
+  proof: 'cas' | 'numeric-only';
+  casDetail?: string;
+  numeric: NumericSummary;
+  message: string;
+}
+
+export interface SymbolicOptions {
+  /** Run seed (a safe integer); points come from deriveSeed(seed, claim.id, 'symbolic', kind, label). */
+  seed: number;
+  /** Number of random domain points for the numeric confirmation (≥ 50; default 64). */
+  points?: number;
+  /** Run the CAS (default true; the numeric confirmation runs regardless). */
+  cas?: boolean;
+  /** Wall-clock limit per Algebrite call, ms (default 3000). */
+  casTimeoutMs?: number;
+  /** Extra label mixed into the seed (e.g. the check's index in the claim). */
+  label?: string | number;
+}
+
+export const MIN_POINTS = 50;
+
+/** A claim or check that is malformed (unknown name, wrong structure): thrown, never a verdict. */
+export class SymbolicDefinitionError extends Error {
+  override name = 'SymbolicDefinitionError';
+}
+
+export function validateOptions(options: SymbolicOptions): Required<Omit<SymbolicOptions, 'label'>> & { label: string | number } {
+  const points = options.points ?? 64;
+  if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed = ${options.seed}, allowed: a safe integer`);
+  if (!(Number.isInteger(points) && points >= MIN_POINTS && points <= 1e6)) {
+    throw new RangeError(`points = ${points}, allowed: integer in [${MIN_POINTS}, 1e6]`);
+  }
+  const casTimeoutMs = options.casTimeoutMs ?? 3000;
+  if (!(casTimeoutMs > 0)) throw new RangeError(`casTimeoutMs = ${casTimeoutMs}, allowed: > 0`);
+  return { seed: options.seed, points, cas: options.cas ?? true, casTimeoutMs, label: options.label ?? '' };
+}
+
+/** Whether the CAS verdict says the claim holds (true), fails (false), or cannot tell (null). */
+export type CasSays = boolean | null;
+
+export function casSays(verdict: CasVerdict | null, zeroMeansHolds = true): CasSays {
+  if (verdict === null || verdict.status === 'undecided' || verdict.status === 'unsupported') return null;
+  return (verdict.status === 'zero') === zeroMeansHolds;
+}
+
+export function decide(
+  kind: SymbolicKind,
+  numericHolds: boolean,
+  cas: { says: CasSays; detail?: string },
+  numeric: NumericSummary,
+  numericMessage: string,
+): SymbolicResult {
+  const base = { kind, numeric, ...(cas.detail === undefined ? {} : { casDetail: cas.detail }) };
+  if (cas.says !== null && cas.says !== numericHolds) {
+    return {
+      ...base,
+      verdict: 'error',
+      proof: 'cas',
+      message: `CAS and numeric disagree: CAS says the claim ${cas.says ? 'holds' : 'fails'} (${cas.detail ?? ''}); numeric: ${numericMessage}`,
+    };
+  }
+  const proof = cas.says === null ? 'numeric-only' : 'cas';
+  const casPart = cas.says === null ? (cas.detail === undefined ? 'CAS not run' : 'CAS could not decide') : `CAS ${numericHolds ? 'proves it' : 'proves the negation'}`;
+  return { ...base, verdict: numericHolds ? 'pass' : 'fail', proof, message: `${numericMessage}; ${casPart}` };
+}
