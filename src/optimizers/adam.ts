@@ -48,6 +48,7 @@ function build(name: 'adam' | 'adamw', options: AdamWOptions, known: string[], w
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   const a = -lr;
+  const decoupled = name === 'adamw';
   return {
     name,
     hyperparameters: name === 'adamw' ? { lr, ...adamOptions, weightDecay: th } : { lr, ...adamOptions },
@@ -60,7 +61,6 @@ function build(name: 'adam' | 'adamw', options: AdamWOptions, known: string[], w
       const { n, m, v } = state;
       const inv1 = 1 / (1 - Math.pow(beta1, step));
       const invSqrt2 = 1 / Math.sqrt(1 - Math.pow(beta2, step));
-      const decoupled = name === 'adamw';
       for (let k = 0; k < n; k++) {
         const g = u[k];
         const mk = beta1 * m[k] + c1 * g;
@@ -70,6 +70,25 @@ function build(name: 'adam' | 'adamw', options: AdamWOptions, known: string[], w
         const d = (mk * inv1) / (Math.sqrt(vk) * invSqrt2 + eps);
         u[k] = (decoupled ? d + th * x[k] : d) * a;
       }
+    },
+    advance(u: Float64Array, state: AdamState, x: Float64Array, step: number): boolean {
+      const { n, m, v } = state;
+      const inv1 = 1 / (1 - Math.pow(beta1, step));
+      const invSqrt2 = 1 / Math.sqrt(1 - Math.pow(beta2, step));
+      let finite = true;
+      for (let k = 0; k < n; k++) {
+        const g = u[k];
+        const mk = beta1 * m[k] + c1 * g;
+        const vk = beta2 * v[k] + c2 * g * g;
+        m[k] = mk;
+        v[k] = vk;
+        const d = (mk * inv1) / (Math.sqrt(vk) * invSqrt2 + eps);
+        const xk = x[k];
+        const y = xk + (decoupled ? d + th * xk : d) * a;
+        x[k] = y;
+        if (y - y !== 0) finite = false;
+      }
+      return finite;
     },
   };
 }

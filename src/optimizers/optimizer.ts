@@ -12,4 +12,10 @@ export interface Optimizer<S = unknown> extends GradientTransform<S> {
   readonly name: OptimizerName;
   readonly hyperparameters: Readonly<Record<string, number | CoordinateValue>>;
   reference(): GradientTransform<unknown>;
+  /**
+   * The whole step in one pass: x ← x + update(g), with exactly the numbers of `update` followed
+   * by the addition (g is consumed: its contents are unspecified afterwards). Returns false when
+   * some entry of x became non-finite. The simulation loop uses it to save a pass over the batch.
+   */
+  advance(g: Float64Array, state: S, x: Float64Array, step: number): boolean;
 }

@@ -45,6 +45,7 @@ function build(name: 'rmsprop' | 'rmspropw', options: RmspropWOptions, known: st
   const rms = scaleByRms(rmsOptions);
   const c = 1 - beta;
   const a = -lr;
+  const decoupled = name === 'rmspropw';
   return {
     name,
     hyperparameters: name === 'rmspropw' ? { lr, ...rmsOptions, weightDecay: th } : { lr, ...rmsOptions },
@@ -55,7 +56,7 @@ function build(name: 'rmsprop' | 'rmspropw', options: RmspropWOptions, known: st
     init: (paths, dim) => rms.init(paths, dim),
     update(u: Float64Array, state: RmsState, x: Float64Array): void {
       const { n, v } = state;
-      if (th === 0 && name === 'rmsprop') {
+      if (!decoupled) {
         for (let k = 0; k < n; k++) {
           const g = u[k];
           const vk = beta * v[k] + c * g * g;
@@ -70,6 +71,20 @@ function build(name: 'rmsprop' | 'rmspropw', options: RmspropWOptions, known: st
         v[k] = vk;
         u[k] = (g / (Math.sqrt(vk) + eps) + th * x[k]) * a;
       }
+    },
+    advance(u: Float64Array, state: RmsState, x: Float64Array): boolean {
+      const { n, v } = state;
+      let finite = true;
+      for (let k = 0; k < n; k++) {
+        const g = u[k];
+        const vk = beta * v[k] + c * g * g;
+        v[k] = vk;
+        const xk = x[k];
+        const y = xk + (decoupled ? g / (Math.sqrt(vk) + eps) + th * xk : g / (Math.sqrt(vk) + eps)) * a;
+        x[k] = y;
+        if (y - y !== 0) finite = false;
+      }
+      return finite;
     },
   };
 }

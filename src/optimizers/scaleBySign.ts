@@ -10,7 +10,7 @@ export function scaleBySign(): GradientTransform<BatchShape> {
       const n = state.n;
       for (let k = 0; k < n; k++) {
         const g = u[k];
-        u[k] = g > 0 ? 1 : g < 0 ? -1 : g;
+        u[k] = g === 0 || g !== g ? g : +(g > 0) - +(g < 0);
       }
     },
   };

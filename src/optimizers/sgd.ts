@@ -16,5 +16,15 @@ export function sgd(lr: number): Optimizer<BatchShape> {
       const n = state.n;
       for (let k = 0; k < n; k++) u[k] *= a;
     },
+    advance(g: Float64Array, state: BatchShape, x: Float64Array): boolean {
+      const n = state.n;
+      let finite = true;
+      for (let k = 0; k < n; k++) {
+        const y = x[k] + g[k] * a;
+        x[k] = y;
+        if (y - y !== 0) finite = false;
+      }
+      return finite;
+    },
   };
 }

@@ -21,8 +21,21 @@ export function signSgd(lr: number): Optimizer<BatchShape> {
       const n = state.n;
       for (let k = 0; k < n; k++) {
         const g = u[k];
-        u[k] = g > 0 ? a : g < 0 ? -a : g * a;
+        // +(g > 0) − +(g < 0) compiles without a branch (random signs would mispredict one);
+        // the rare zero/NaN branch keeps sign(±0) = ±0 and sign(NaN) = NaN.
+        u[k] = g === 0 || g !== g ? g * a : (+(g > 0) - +(g < 0)) * a;
       }
+    },
+    advance(u: Float64Array, state: BatchShape, x: Float64Array): boolean {
+      const n = state.n;
+      let finite = true;
+      for (let k = 0; k < n; k++) {
+        const g = u[k];
+        const y = x[k] + (g === 0 || g !== g ? g * a : (+(g > 0) - +(g < 0)) * a);
+        x[k] = y;
+        if (y - y !== 0) finite = false;
+      }
+      return finite;
     },
   };
 }

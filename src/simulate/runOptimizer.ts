@@ -1,4 +1,5 @@
 import type { NoiseModel } from '../noise/noiseModel.ts';
+import type { Optimizer } from '../optimizers/optimizer.ts';
 import type { GradientTransform } from '../optimizers/transform.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { RandomStream } from '../random/randomStream.ts';
@@ -7,7 +8,8 @@ import { type TimeAverage, createTimeAverage, finishTimeAverage } from './timeAv
 /**
  * Runs an optimizer on a batch of independent paths (paths × dim, path-major) for k = 1..steps:
  *   u ← ∇f(x_{k−1}) + Z_k   (problem.gradient, then noise.addTo; Z_k fresh for every path),
- *   u ← update(u, state, x_{k−1}, k₀ + k),   x_k = x_{k−1} + u.
+ *   u ← update(u, state, x_{k−1}, k₀ + k),   x_k = x_{k−1} + u
+ * (a named Optimizer does the last two in one pass, `advance`, with the same numbers).
  * This is the discrete algorithm of CLAIMS.md "Discrete algorithms" with additive gradient noise
  * ("Conventions": the minibatch gradient is ∇f(x) + Z).
  *
@@ -142,34 +144,36 @@ export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
     avg.samples++;
   }
 
+  const fused = hasAdvance(optimizer) ? optimizer : undefined;
   let k = 0;
   let diverged = false;
   while (k < steps) {
     k++;
     problem.gradient(x, paths, u);
     if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
-    optimizer.update(u, state, x, offset + k);
-    let bad = false;
-    if (avg !== undefined && k >= from && sumX !== undefined && sumX2 !== undefined) {
+    let finite = true;
+    if (fused !== undefined) {
+      finite = fused.advance(u, state, x, offset + k);
+    } else {
+      optimizer.update(u, state, x, offset + k);
       for (let j = 0; j < n; j++) {
         const v = x[j] + u[j];
         x[j] = v;
+        if (v - v !== 0) finite = false;
+      }
+    }
+    if (!finite) {
+      diverged = true;
+      break;
+    }
+    if (avg !== undefined && k >= from && sumX !== undefined && sumX2 !== undefined) {
+      for (let j = 0; j < n; j++) {
+        const v = x[j];
         sumX[j] += v;
         sumX2[j] += v * v;
-        if (v - v !== 0) bad = true;
       }
       accumulateLoss();
       avg.samples++;
-    } else {
-      for (let j = 0; j < n; j++) {
-        const v = x[j] + u[j];
-        x[j] = v;
-        if (v - v !== 0) bad = true;
-      }
-    }
-    if (bad) {
-      diverged = true;
-      break;
     }
     visitRecord(k);
     options.onStep?.(k, x, state);
@@ -186,6 +190,11 @@ export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
     ...(avg !== undefined ? { average: avg } : {}),
     pathCoordSteps: n * k,
   };
+}
+
+/** Named optimizers (src/optimizers/optimizer.ts) fuse the update and x ← x + u into `advance`. */
+function hasAdvance<S>(t: GradientTransform<S>): t is GradientTransform<S> & Pick<Optimizer<S>, 'advance'> {
+  return typeof (t as Partial<Optimizer<S>>).advance === 'function';
 }
 
 function countNonFinitePaths(x: Float64Array, paths: number, dim: number): number {

@@ -110,6 +110,32 @@ describe('optimizers against the scalar PyTorch reference', () => {
       );
     });
 
+    it(`${algo}: advance (fused step) equals update followed by x += u bit for bit`, () => {
+      fc.assert(
+        fc.property(scenarioArb.filter(validScenario), (s) => {
+          const opt = OPTIMIZERS[algo](optionsFor(algo, s.hyper));
+          const state = opt.init(s.paths, s.dim);
+          const x = Float64Array.from(s.x0);
+          const xs: Float64Array[] = [];
+          s.grads.forEach((g, j) => {
+            const finite = opt.advance(Float64Array.from(g), state, x, j + 1);
+            assert.equal(finite, x.every(Number.isFinite));
+            xs.push(Float64Array.from(x));
+          });
+          assert.deepEqual(xs, runTransform(opt, s));
+        }),
+        { ...RUN, numRuns: 100 },
+      );
+    });
+
+    it(`${algo}: advance reports a non-finite x`, () => {
+      const opt = OPTIMIZERS[algo](optionsFor(algo, { lr: 0.1, beta: 0.9, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0.1, v0: 0 }));
+      const state = opt.init(2, 1);
+      const x = Float64Array.from([1, Number.POSITIVE_INFINITY]);
+      assert.equal(opt.advance(Float64Array.from([0.5, 0.5]), state, x, 1), false);
+      assert.equal(opt.advance(Float64Array.from([0.5, 0.5]), opt.init(2, 1), Float64Array.from([1, 2]), 1), true);
+    });
+
     it(`${algo}: P paths in one batch give the same trajectories as each path alone`, () => {
       fc.assert(
         fc.property(scenarioArb.filter(validScenario), (s) => {
