@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'list', summary: 'list the claims: id, provenance, checks, CLAIMS label, paper reference', load: async () => (await import('./commands/list.ts')).listCommand },
   { name: 'explain', summary: 'show one claim: statement, source, symbols, domain, lets, assumptions, expressions, checks', load: async () => (await import('./commands/explain.ts')).explainCommand },
   { name: 'check', summary: 'check claims symbolically and against simulation', load: async () => (await import('./commands/check.ts')).checkCommand },
+  { name: 'replay', summary: 'replay one counterexample of a report exactly', load: async () => (await import('./commands/replay.ts')).replayCommand },
 ];
 
 const USAGE = [
