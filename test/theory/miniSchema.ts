@@ -35,7 +35,7 @@ function check(root: Schema, s: Schema, v: unknown, path: string, errors: string
   }
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (!typeOf(v).some((t) => types.includes(t))) return fail(`expected ${types.join(' or ')}`);
+  const fail = (msg: string): void => void errors.push(`${path || "/"}: ${msg}`);
   }
   if (s.enum !== undefined && !(s.enum as unknown[]).includes(v)) fail(`not one of ${JSON.stringify(s.enum)}`);
   if (s.const !== undefined && v !== s.const) fail(`expected ${JSON.stringify(s.const)}`);
