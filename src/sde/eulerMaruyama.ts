@@ -27,15 +27,30 @@ export function createEulerMaruyama(options: { fused?: boolean } = {}): SdeSolve
         step(t, dt, state, dW) {
           sde.drift(t, state, paths, a);
           sde.diffusion(t, state, paths, b);
-          for (let c = 0; c < noisy.length; c++) {
-            const end = (c + 1) * block;
-            if (noisy[c]) for (let j = c * block; j < end; j++) state[j] += a[j] * dt + b[j] * dW[j];
-            else for (let j = c * block; j < end; j++) state[j] += a[j] * dt;
-          }
+          let check = 0;
+          for (let c = 0; c < noisy.length; c++) check += eulerUpdate(state, a, b, dW, dt, c * block, (c + 1) * block, noisy[c]);
+          return check === 0;
         },
       };
     },
   };
+}
+
+/**
+ * Y ← Y + a·dt (+ b·dW when noisy) on [start, end); returns Σ Y·0 (0 iff all finite). Hot loops
+ * live in their own functions so that on-stack replacement of a loop never leaves code after it
+ * without type feedback.
+ */
+function eulerUpdate(
+  state: Float64Array, a: Float64Array, b: Float64Array, dW: Float64Array, dt: number, start: number, end: number, noisy: boolean,
+): number {
+  let check = 0;
+  if (noisy) {
+    for (let j = start; j < end; j++) { const y = state[j] + a[j] * dt + b[j] * dW[j]; state[j] = y; check += y * 0; }
+  } else {
+    for (let j = start; j < end; j++) { const y = state[j] + a[j] * dt; state[j] = y; check += y * 0; }
+  }
+  return check;
 }
 
 export const eulerMaruyama: SdeSolver = createEulerMaruyama();

@@ -1,58 +1,69 @@
 import { erf } from '../special/erf.ts';
 
 /**
- * erf by table lookup: a degree-7 Taylor polynomial per interval of width h = 1/64 on [0, 6],
+ * erf(x) = x·Q(|x|) with Q(a) = erf(a)/a tabulated: on [0, 6) split into intervals [kh, (k+1)h),
+ * h = 1/256, Q is a degree-5 polynomial in the scaled variable w = (a − kh)/h ∈ [0, 1).
+ * Writing erf as x times an even function needs neither a sign test nor a clamp on the hot path
+ * (a branch on random signs costs more than the whole polynomial); |x| ≥ 6 returns ±1 (exact in
+ * double precision: erfc(6) ≈ 2.2e-17) behind a branch that is rarely taken.
  *
- *   erf(c + u) = erf(c) + (2/√π) e^{−c²} Σ_{n=1}^{7} (−1)^{n−1} H_{n−1}(c) uⁿ/n!,
- *
- * with H the physicists' Hermite polynomials (H₀ = 1, H₁ = 2c, H_{n+1} = 2c H_n − 2n H_{n−1}).
- * Interval 0 is [0, h) expanded at c = 0 (the odd Maclaurin series, so small arguments keep full
- * relative accuracy; omitted x⁹ term < 2e-17 relative); interval k ≥ 1 is [kh, (k+1)h) expanded at
- * its midpoint, |u| ≤ 1/128. Truncation error < 1e-18 (Cramér's bound |H_n(c)| e^{−c²/2} ≤ 1.09·√(2ⁿ n!)); erf(c) comes from
- * ../special/erf.ts, so the total error is a few ulps (tested ≤ 1e-15 absolute and relative).
- * For |x| ≥ 6, erf(x) = ±1 in double precision (erfc(6) ≈ 2.2e-17). NaN propagates.
- * The polynomial is evaluated by Estrin's scheme (short dependency chains; about 4× the speed of
- * ../special/erf.ts in a loop). It is the erf of the SignSGD SDE hot loop (CLAIMS A2).
+ * Coefficients, for c = kh ≥ h: the Taylor coefficients of erf about c,
+ *   e_n = (2/√π) e^{−c²} (−1)^{n−1} H_{n−1}(c) hⁿ/n!   (e₀ = erf(c) from ../special/erf.ts,
+ *   H the physicists' Hermite polynomials), divided by (c + hw) term by term:
+ *   q₀ = e₀/c,  q_n = (e_n − h·q_{n−1})/c   (stable: each step multiplies earlier errors by h/c ≤ 1).
+ * Interval 0: the Maclaurin series erf(x)/x = (2/√π) Σ_m (−1)^m x^{2m}/(m!(2m+1)), so tiny
+ * arguments keep full relative accuracy. Truncation < 4e-16 (Cramér's bound on H_n e^{−c²/2});
+ * measured against mpmath: ≤ 5e-16 absolute and relative (test: ≤ 1e-15). NaN propagates.
+ * Coefficients are stored 8 to an interval (one 64-byte line); 1536 intervals, 98 KB.
+ * The erf of the SignSGD SDE hot loop (CLAIMS A2); about twice the speed of the table-of-erf form
+ * with a sign select, several times that of ../special/erf.ts.
  */
-const DEGREE = 7;
-const STRIDE = DEGREE + 1;
-const INV_H = 64;
+const DEGREE = 5;
+const STRIDE = 8;
+const INV_H = 256;
 const X_MAX = 6;
 const INTERVALS = X_MAX * INV_H;
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
-const CENTER = new Float64Array(INTERVALS + 1);
-const COEF = new Float64Array((INTERVALS + 1) * STRIDE);
+const COEF = new Float64Array(INTERVALS * STRIDE);
 {
-  for (let k = 0; k < INTERVALS; k++) {
-    const c = k === 0 ? 0 : (k + 0.5) / INV_H;
-    CENTER[k] = c;
-    const o = k * STRIDE;
-    COEF[o] = erf(c);
+  const h = 1 / INV_H;
+  let factorial = 1;
+  for (let m = 0; 2 * m <= DEGREE; m++) {
+    if (m > 0) factorial *= m;
+    COEF[2 * m] = ((m % 2 === 0 ? 1 : -1) * TWO_OVER_SQRT_PI * h ** (2 * m)) / (factorial * (2 * m + 1));
+  }
+  const e = new Float64Array(DEGREE + 1);
+  for (let k = 1; k < INTERVALS; k++) {
+    const c = k * h;
+    e[0] = erf(c);
     const scale = TWO_OVER_SQRT_PI * Math.exp(-c * c);
     let hPrev = 0;
-    let h = 1;
-    let factorial = 1;
+    let hermite = 1;
+    let fact = 1;
+    let power = 1;
     for (let n = 1; n <= DEGREE; n++) {
-      factorial *= n;
-      COEF[o + n] = (((n - 1) % 2 === 0 ? 1 : -1) * scale * h) / factorial;
-      const hNext = 2 * c * h - 2 * (n - 1) * hPrev;
-      hPrev = h;
-      h = hNext;
+      fact *= n;
+      power *= h;
+      e[n] = (((n - 1) % 2 === 0 ? 1 : -1) * scale * hermite * power) / fact;
+      const next = 2 * c * hermite - 2 * (n - 1) * hPrev;
+      hPrev = hermite;
+      hermite = next;
     }
+    const o = k * STRIDE;
+    COEF[o] = e[0] / c;
+    for (let n = 1; n <= DEGREE; n++) COEF[o + n] = (e[n] - h * COEF[o + n - 1]) / c;
   }
-  CENTER[INTERVALS] = X_MAX;
-  COEF[INTERVALS * STRIDE] = 1;
 }
 
 export function fastErf(x: number): number {
-  const t = Math.min(x < 0 ? -x : x, X_MAX);
-  const k = (t * INV_H) | 0;
-  const u = t - CENTER[k];
+  const a = Math.abs(x);
+  if (a >= X_MAX) return x < 0 ? -1 : 1;
+  const s = a * INV_H;
+  const k = s | 0;
+  const w = s - k;
   const o = k << 3;
   const c = COEF;
-  const u2 = u * u;
-  const r = c[o] + c[o + 1] * u + u2 * (c[o + 2] + c[o + 3] * u)
-    + u2 * u2 * (c[o + 4] + c[o + 5] * u + u2 * (c[o + 6] + c[o + 7] * u));
-  return x < 0 ? -r : r;
+  const w2 = w * w;
+  return x * (c[o] + c[o + 1] * w + w2 * (c[o + 2] + c[o + 3] * w) + w2 * w2 * (c[o + 4] + c[o + 5] * w));
 }

@@ -44,14 +44,26 @@ export const platenWeak2: SdeSolver = {
         sde.diffusion(t1, support, paths, bPlus);
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt - b[j] * sq;
         sde.diffusion(t1, support, paths, bMinus);
-        const quarterOverSq = 0.25 / sq;
-        for (let j = 0; j < n; j++) {
-          const w = dW[j];
-          y[j] += 0.5 * (aBar[j] + a[j]) * dt
-            + 0.25 * (bPlus[j] + bMinus[j] + 2 * b[j]) * w
-            + quarterOverSq * (bPlus[j] - bMinus[j]) * (w * w - dt);
-        }
+        return platenUpdate(y, a, b, aBar, bPlus, bMinus, dW, dt) === 0;
       },
     };
   },
 };
+
+/** The final combination of the scheme; returns Σ Y'·0 (0 iff all finite). */
+function platenUpdate(
+  y: Float64Array, a: Float64Array, b: Float64Array, aBar: Float64Array, bPlus: Float64Array, bMinus: Float64Array,
+  dW: Float64Array, dt: number,
+): number {
+  const quarterOverSq = 0.25 / Math.sqrt(dt);
+  let check = 0;
+  for (let j = 0; j < y.length; j++) {
+    const w = dW[j];
+    const next = y[j] + 0.5 * (aBar[j] + a[j]) * dt
+      + 0.25 * (bPlus[j] + bMinus[j] + 2 * b[j]) * w
+      + quarterOverSq * (bPlus[j] - bMinus[j]) * (w * w - dt);
+    y[j] = next;
+    check += next * 0;
+  }
+  return check;
+}

@@ -47,13 +47,6 @@ export interface SolveResult {
   average?: TimeAverage;
 }
 
-/** True when every entry is finite (x·0 is 0 for finite x and NaN otherwise). */
-export function allFinite(values: Float64Array): boolean {
-  let acc = 0;
-  for (let j = 0; j < values.length; j++) acc += values[j] * 0;
-  return acc === 0;
-}
-
 function gridIndex(time: number, t0: number, dt: number, steps: number, option: string): number {
   const n = Math.round((time - t0) / dt);
   if (!(n >= 0 && n <= steps && Math.abs(t0 + n * dt - time) <= 1e-9 * Math.max(1, Math.abs(time)))) {
@@ -104,9 +97,9 @@ export function solveSde(sde: Sde, options: SolveOptions): SolveResult {
   while (k < steps) {
     const t = t0 + k * dt;
     brownian.next(dW, substeps);
-    stepper.step(t, dt, state, dW);
+    const finite = stepper.step(t, dt, state, dW);
     k++;
-    if (!allFinite(state)) { status = 'diverged'; break; }
+    if (!finite) { status = 'diverged'; break; }
     visit(k);
     options.onStep?.(k, t0 + k * dt, state);
   }

@@ -41,14 +41,25 @@ export function signSgdSde(
       }
     },
     eulerStep(_t, dt, state, dW, paths) {
-      const g = gradient(state, paths);
-      for (let p = 0, o = 0; p < paths; p++, o += dim) {
-        for (let i = 0; i < dim; i++) {
-          const j = o + i;
-          const m = meanSign(g[j], i);
-          state[j] += -m * dt + sqrtEta * Math.sqrt(Math.max(0, 1 - m * m)) * dW[j];
-        }
-      }
+      return eulerLoop(state, dW, gradient(state, paths), paths, dim, sqrtEta, dt, meanSign) === 0;
     },
   };
+}
+
+/** X ← X − m·dt + √η √(1 − m²)·dW entrywise; returns Σ X·0 (0 iff all finite). */
+function eulerLoop(
+  state: Float64Array, dW: Float64Array, g: Float64Array, paths: number, dim: number, sqrtEta: number, dt: number,
+  meanSign: (g: number, i: number) => number,
+): number {
+  let check = 0;
+  for (let p = 0, o = 0; p < paths; p++, o += dim) {
+    for (let i = 0; i < dim; i++) {
+      const j = o + i;
+      const m = meanSign(g[j], i);
+      const y = state[j] - m * dt + sqrtEta * Math.sqrt(Math.max(0, 1 - m * m)) * dW[j];
+      state[j] = y;
+      check += y * 0;
+    }
+  }
+  return check;
 }
