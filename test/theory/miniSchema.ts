@@ -28,14 +28,14 @@ function typeOf(v: unknown): string[] {
 
 function check(root: Schema, s: Schema, v: unknown, path: string, errors: string[]): void {
   for (const key of Object.keys(s)) if (!KNOWN.has(key)) throw new Error(`miniSchema: unsupported keyword ${key}`);
-  const fail = (msg: string) => errors.push(`${path || '/'}: ${msg}`);
+  const fail = (msg: string): void => void errors.push(`${path || '/'}: ${msg}`);
   if (typeof s.$ref === 'string') {
     const name = s.$ref.replace('#/$defs/', '');
     check(root, (root.$defs as Record<string, Schema>)[name], v, path, errors);
   }
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
-  const fail = (msg: string): void => void errors.push(`${path || "/"}: ${msg}`);
+    if (!typeOf(v).some((t) => types.includes(t))) return fail(`expected ${types.join(' or ')}`);
   }
   if (s.enum !== undefined && !(s.enum as unknown[]).includes(v)) fail(`not one of ${JSON.stringify(s.enum)}`);
   if (s.const !== undefined && v !== s.const) fail(`expected ${JSON.stringify(s.const)}`);
