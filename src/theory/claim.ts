@@ -9,8 +9,10 @@
  * (a loss) to a scalar. Functions: the mathjs ones plus erf, erfc, tcdf(x, nu), ell(nu) (t density
  * at 0), lgamma, normcdf, sum, max, min, sqrt, exp, log, atan, abs, sign.
  *
- * Symbols an expression may use: those of `domain`, those of `let`, the constants pi and e, and the
- * state symbols the check binds (STATE_SYMBOLS). Anything else is a definition error.
+ * Symbols an expression may use: those of `domain`, those of `let`, the constants pi, e and Infinity,
+ * the state symbols the check binds (STATE_SYMBOLS; which check binds which: `boundSymbols` in
+ * src/theory/checkSpecs.ts), and names of `expressions` entries, each standing for its formula
+ * (`resolveExpression` in src/theory/resolve.ts inlines them). Anything else is a definition error.
  */
 
 export type Provenance = 'stated' | 'reconstructed' | 'derived' | 'paper-approx';
@@ -132,11 +134,15 @@ export interface Claim {
   /** Meaning of every symbol used, e.g. { eta: "learning rate η" }. */
   symbols: Record<string, string>;
   domain: Record<string, DomainEntry>;
-  /** Derived quantities, evaluated in order (later ones may use earlier ones). */
+  /**
+   * Derived quantities, evaluated in order (later ones may use earlier ones). A let that uses a
+   * state symbol a check binds is evaluated by that check; `evaluateLets` (src/theory/domain.ts)
+   * adds those that use only domain symbols.
+   */
   let: Record<string, string>;
   /** Boolean expressions a drawn point must satisfy (the regime), e.g. "max(eta*lam./s) <= 0.05". */
   assume: string[];
-  /** The claim's named formulas; checks refer to them by name. Mutation testing perturbs these. */
+  /** The claim's named formulas; checks refer to them by name (they may use one another, without cycles). Mutation testing perturbs these. */
   expressions: Record<string, string>;
   checks: Check[];
   /** Where the claim came from on disk: file path and, per field path ("checks[0].expected"), its line. */
