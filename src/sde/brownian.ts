@@ -56,23 +56,41 @@ export class BrownianPath {
 
   /** Writes the increment over `substeps` fine steps into the noisy blocks of dW. */
   next(dW: Float64Array, substeps = 1): void {
+    const scale = this.nextUnit(dW, substeps);
+    for (const off of this.offsets) scaleRange(dW, off, off + this.blockLength, scale);
+  }
+
+  /**
+   * Writes the unscaled sum Σ_r Z_r over `substeps` fine steps into the noisy blocks of `sums` and
+   * returns √δ, so the increment is √δ·sums (solvers fold the scale into their update instead of
+   * spending a pass on it). Consumes the stream exactly as `next` does.
+   */
+  nextUnit(sums: Float64Array, substeps = 1): number {
     const len = this.blockLength;
     const scratch = this.scratch;
-    const scale = this.sqrtFine;
     for (let r = 0; r < substeps; r++) {
       for (const off of this.offsets) {
         if (r === 0) {
-          fillNormal(this.rng, dW, off, len);
+          fillNormal(this.rng, sums, off, len);
         } else {
           fillNormal(this.rng, scratch, 0, len);
-          for (let j = 0; j < len; j++) dW[off + j] += scratch[j];
+          addRange(sums, off, scratch, 0, len, 1);
         }
       }
     }
     const total = this.total;
-    for (const off of this.offsets) {
-      for (let j = off, end = off + len; j < end; j++) dW[j] *= scale;
-      if (total !== undefined) for (let j = off, end = off + len; j < end; j++) total[j] += dW[j];
+    if (total !== undefined) {
+      for (const off of this.offsets) addRange(total, off, sums, off, len, this.sqrtFine);
     }
+    return this.sqrtFine;
   }
+}
+
+function scaleRange(values: Float64Array, start: number, end: number, scale: number): void {
+  for (let j = start; j < end; j++) values[j] *= scale;
+}
+
+/** target[to + j] += scale·source[from + j], j < len. */
+function addRange(target: Float64Array, to: number, source: Float64Array, from: number, len: number, scale: number): void {
+  for (let j = 0; j < len; j++) target[to + j] += scale * source[from + j];
 }

@@ -16,7 +16,7 @@ export function createEulerMaruyama(options: { fused?: boolean } = {}): SdeSolve
     stepper(sde: Sde, paths: number): SdeStepper {
       const eulerStep = sde.eulerStep;
       if (fused && eulerStep !== undefined) {
-        return { step: (t, dt, state, dW) => eulerStep.call(sde, t, dt, state, dW, paths) };
+        return { step: (t, dt, state, dW, dWScale = 1) => eulerStep.call(sde, t, dt, state, dW, paths, dWScale) };
       }
       const n = stateLength(sde, paths);
       const a = new Float64Array(n);
@@ -24,11 +24,11 @@ export function createEulerMaruyama(options: { fused?: boolean } = {}): SdeSolve
       const block = paths * sde.dim;
       const noisy = sde.noisy;
       return {
-        step(t, dt, state, dW) {
+        step(t, dt, state, dW, dWScale = 1) {
           sde.drift(t, state, paths, a);
           sde.diffusion(t, state, paths, b);
           let check = 0;
-          for (let c = 0; c < noisy.length; c++) check += eulerUpdate(state, a, b, dW, dt, c * block, (c + 1) * block, noisy[c]);
+          for (let c = 0; c < noisy.length; c++) check += eulerUpdate(state, a, b, dW, dWScale, dt, c * block, (c + 1) * block, noisy[c]);
           return check === 0;
         },
       };
@@ -37,16 +37,17 @@ export function createEulerMaruyama(options: { fused?: boolean } = {}): SdeSolve
 }
 
 /**
- * Y ← Y + a·dt (+ b·dW when noisy) on [start, end); returns Σ Y·0 (0 iff all finite). Hot loops
- * live in their own functions so that on-stack replacement of a loop never leaves code after it
- * without type feedback.
+ * Y ← Y + a·dt (+ b·(σ·dW) when noisy) on [start, end); returns Σ Y·0 (0 iff all finite). Hot
+ * loops live in their own functions so that on-stack replacement of a loop never leaves code after
+ * it without type feedback.
  */
 function eulerUpdate(
-  state: Float64Array, a: Float64Array, b: Float64Array, dW: Float64Array, dt: number, start: number, end: number, noisy: boolean,
+  state: Float64Array, a: Float64Array, b: Float64Array, dW: Float64Array, sigma: number, dt: number, start: number, end: number,
+  noisy: boolean,
 ): number {
   let check = 0;
   if (noisy) {
-    for (let j = start; j < end; j++) { const y = state[j] + a[j] * dt + b[j] * dW[j]; state[j] = y; check += y * 0; }
+    for (let j = start; j < end; j++) { const y = state[j] + a[j] * dt + b[j] * (sigma * dW[j]); state[j] = y; check += y * 0; }
   } else {
     for (let j = start; j < end; j++) { const y = state[j] + a[j] * dt; state[j] = y; check += y * 0; }
   }

@@ -33,18 +33,18 @@ export const platenWeak2: SdeSolver = {
     const bPlus = new Float64Array(n);
     const bMinus = new Float64Array(n);
     return {
-      step(t, dt, y, dW) {
+      step(t, dt, y, dW, dWScale = 1) {
         const sq = Math.sqrt(dt);
         const t1 = t + dt;
         sde.drift(t, y, paths, a);
         sde.diffusion(t, y, paths, b);
-        for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt + b[j] * dW[j];
+        for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt + b[j] * (dWScale * dW[j]);
         sde.drift(t1, support, paths, aBar);
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt + b[j] * sq;
         sde.diffusion(t1, support, paths, bPlus);
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt - b[j] * sq;
         sde.diffusion(t1, support, paths, bMinus);
-        return platenUpdate(y, a, b, aBar, bPlus, bMinus, dW, dt) === 0;
+        return platenUpdate(y, a, b, aBar, bPlus, bMinus, dW, dWScale, dt) === 0;
       },
     };
   },
@@ -53,12 +53,12 @@ export const platenWeak2: SdeSolver = {
 /** The final combination of the scheme; returns Σ Y'·0 (0 iff all finite). */
 function platenUpdate(
   y: Float64Array, a: Float64Array, b: Float64Array, aBar: Float64Array, bPlus: Float64Array, bMinus: Float64Array,
-  dW: Float64Array, dt: number,
+  dW: Float64Array, dWScale: number, dt: number,
 ): number {
   const quarterOverSq = 0.25 / Math.sqrt(dt);
   let check = 0;
   for (let j = 0; j < y.length; j++) {
-    const w = dW[j];
+    const w = dWScale * dW[j];
     const next = y[j] + 0.5 * (aBar[j] + a[j]) * dt
       + 0.25 * (bPlus[j] + bMinus[j] + 2 * b[j]) * w
       + quarterOverSq * (bPlus[j] - bMinus[j]) * (w * w - dt);

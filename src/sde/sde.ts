@@ -14,9 +14,9 @@
  *
  * Contracts: `drift` writes a(t, Y) into every entry of `out`; `diffusion` writes b(t, Y) into every
  * entry of `out` (zero for noiseless components). Neither allocates nor reads `out` first.
- * `eulerStep`, when present, must equal Y ← Y + a(t, Y)·dt + b(t, Y) ⊙ dW computed from the two
- * methods (to rounding) and return whether every new entry is finite; it lets a model fuse the step
- * (one pass, shared special-function calls).
+ * `eulerStep`, when present, must equal Y ← Y + a(t, Y)·dt + b(t, Y) ⊙ (dWScale·dW) computed from
+ * the two methods (to rounding) and return whether every new entry is finite; it lets a model fuse
+ * the step (one pass, shared special-function calls).
  */
 export interface Sde {
   readonly name: string;
@@ -27,7 +27,7 @@ export interface Sde {
   readonly noisy: readonly boolean[];
   drift(t: number, state: Float64Array, paths: number, out: Float64Array): void;
   diffusion(t: number, state: Float64Array, paths: number, out: Float64Array): void;
-  eulerStep?(t: number, dt: number, state: Float64Array, dW: Float64Array, paths: number): boolean;
+  eulerStep?(t: number, dt: number, state: Float64Array, dW: Float64Array, paths: number, dWScale: number): boolean;
 }
 
 /** components × paths × dim. */

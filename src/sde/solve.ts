@@ -96,8 +96,8 @@ export function solveSde(sde: Sde, options: SolveOptions): SolveResult {
   let status: 'ok' | 'diverged' = 'ok';
   while (k < steps) {
     const t = t0 + k * dt;
-    brownian.next(dW, substeps);
-    const finite = stepper.step(t, dt, state, dW);
+    const dWScale = brownian.nextUnit(dW, substeps);
+    const finite = stepper.step(t, dt, state, dW, dWScale);
     k++;
     if (!finite) { status = 'diverged'; break; }
     visit(k);

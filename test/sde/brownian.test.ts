@@ -61,3 +61,19 @@ describe('BrownianPath', () => {
     assert.throws(() => new BrownianPath(createStream(4), shape, 1, { fineDt: 0 }), /fineDt = 0/);
   });
 });
+
+describe('BrownianPath.nextUnit', () => {
+  it('gives the same increments as next, unscaled, with the scale returned', () => {
+    const a = new BrownianPath(createStream(5), shape, paths, { fineDt: 0.04, trackTotal: true });
+    const b = new BrownianPath(createStream(5), shape, paths, { fineDt: 0.04, trackTotal: true });
+    const dW = new Float64Array(3 * block);
+    const sums = new Float64Array(3 * block);
+    for (let k = 0; k < 3; k++) {
+      a.next(dW, 2);
+      const scale = b.nextUnit(sums, 2);
+      assert.equal(scale, 0.2);
+      for (let j = 0; j < dW.length; j++) assert.ok(Math.abs(dW[j] - scale * sums[j]) < 1e-15, `entry ${j}`);
+    }
+    for (let j = 0; j < dW.length; j++) assert.ok(Math.abs((a.total as Float64Array)[j] - (b.total as Float64Array)[j]) < 1e-14);
+  });
+});

@@ -135,8 +135,8 @@ describe('the paper SDE models', () => {
       if (sde.eulerStep !== undefined) {
         const dW = Float64Array.from(y, (_, j) => 0.01 * Math.sin(j + 1));
         const fused = Float64Array.from(y);
-        sde.eulerStep(0.5, 0.01, fused, dW, paths);
-        for (let j = 0; j < y.length; j++) close(fused[j], y[j] + a[j] * 0.01 + b[j] * dW[j], `${name} fused step`);
+        sde.eulerStep(0.5, 0.01, fused, dW, paths, 0.5);
+        for (let j = 0; j < y.length; j++) close(fused[j], y[j] + a[j] * 0.01 + b[j] * (0.5 * dW[j]), `${name} fused step`);
       }
     }
   });

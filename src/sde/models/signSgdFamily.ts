@@ -40,15 +40,15 @@ export function signSgdSde(
         }
       }
     },
-    eulerStep(_t, dt, state, dW, paths) {
-      return eulerLoop(state, dW, gradient(state, paths), paths, dim, sqrtEta, dt, meanSign) === 0;
+    eulerStep(_t, dt, state, dW, paths, dWScale) {
+      return eulerLoop(state, dW, gradient(state, paths), paths, dim, sqrtEta * dWScale, dt, meanSign) === 0;
     },
   };
 }
 
-/** X ← X − m·dt + √η √(1 − m²)·dW entrywise; returns Σ X·0 (0 iff all finite). */
+/** X ← X − m·dt + κ √(1 − m²)·dW entrywise (κ = √η·dWScale); returns Σ X·0 (0 iff all finite). */
 function eulerLoop(
-  state: Float64Array, dW: Float64Array, g: Float64Array, paths: number, dim: number, sqrtEta: number, dt: number,
+  state: Float64Array, dW: Float64Array, g: Float64Array, paths: number, dim: number, kappa: number, dt: number,
   meanSign: (g: number, i: number) => number,
 ): number {
   let check = 0;
@@ -56,7 +56,7 @@ function eulerLoop(
     for (let i = 0; i < dim; i++) {
       const j = o + i;
       const m = meanSign(g[j], i);
-      const y = state[j] - m * dt + sqrtEta * Math.sqrt(Math.max(0, 1 - m * m)) * dW[j];
+      const y = state[j] - m * dt + kappa * Math.sqrt(Math.max(0, 1 - m * m)) * dW[j];
       state[j] = y;
       check += y * 0;
     }

@@ -40,24 +40,25 @@ export function signSgdGaussianSde(params: SdeParams, problem: Problem, noise: N
         out[j] = sqrtEta * Math.sqrt(Math.abs(1 - e * e));
       }
     },
-    eulerStep(_t, dt, state, dW, paths) {
-      return fusedEulerLoop(state, dW, gradient(state, paths), invSqrt2S(paths), paths * dim, sqrtEta, dt) === 0;
+    eulerStep(_t, dt, state, dW, paths, dWScale) {
+      return fusedEulerLoop(state, dW, gradient(state, paths), invSqrt2S(paths), paths * dim, sqrtEta * dWScale, dt) === 0;
     },
   };
 }
 
 /**
- * X ← X − e·dt + √η √(1 − e²)·dW with e = erf(g·c), over n entries; returns Σ X·0 (0 iff all
- * finite). A separate function, so that the optimizer's on-stack replacement of this loop does not
- * leave the caller's comparison without type feedback (which made every call deoptimize).
+ * X ← X − e·dt + κ √(1 − e²)·dW with e = erf(g·c), κ = √η·dWScale, over n entries; returns
+ * Σ X·0 (0 iff all finite). A separate function, so that the optimizer's on-stack replacement of
+ * this loop does not leave the caller's comparison without type feedback (which made every call
+ * deoptimize).
  */
 function fusedEulerLoop(
-  state: Float64Array, dW: Float64Array, g: Float64Array, c: Float64Array, n: number, sqrtEta: number, dt: number,
+  state: Float64Array, dW: Float64Array, g: Float64Array, c: Float64Array, n: number, kappa: number, dt: number,
 ): number {
   let check = 0;
   for (let j = 0; j < n; j++) {
     const e = fastErf(g[j] * c[j]);
-    const y = state[j] + sqrtEta * Math.sqrt(Math.abs(1 - e * e)) * dW[j] - e * dt;
+    const y = state[j] + kappa * Math.sqrt(Math.abs(1 - e * e)) * dW[j] - e * dt;
     state[j] = y;
     check += y * 0;
   }
