@@ -1,5 +1,5 @@
 import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
-import type { NoiseModel } from '../../src/noise/noiseModel.ts';
+import { gaussianNoise } from '../../src/noise/gaussian.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
 import { BrownianPath } from '../../src/sde/brownian.ts';
 import { signSgdGaussianSde } from '../../src/sde/models/signSgdGaussian.ts';
@@ -17,21 +17,12 @@ const DIM = 10;
 const STEPS = 200;
 const ETA = 0.01;
 
-/** The SDE reads only the noise scale; a fixed Gaussian scale vector stands in for a sampler. */
-function gaussianScale(scale: Float64Array): NoiseModel {
-  const unused = (): never => { throw new Error('signsgd-sde-em: the SDE benchmark never samples gradient noise'); };
-  return {
-    kind: 'gaussian', dim: scale.length, scale, nu: Infinity,
-    addTo: unused, sample: unused, signMean: unused, variance: (i) => scale[i] * scale[i],
-  };
-}
-
 export default {
   name: 'signsgd-sde-em',
   setup(): () => number {
     const lam = Float64Array.from({ length: DIM }, (_, i) => 0.5 + 0.25 * i);
     const scale = Float64Array.from({ length: DIM }, (_, i) => 0.5 + 0.1 * i);
-    const sde = signSgdGaussianSde({ eta: ETA }, diagonalQuadratic(lam), gaussianScale(scale));
+    const sde = signSgdGaussianSde({ eta: ETA }, diagonalQuadratic(lam), gaussianNoise(scale));
     const initial = initialState(sde, PATHS, { x: 1 });
     let seed = 0;
     return () => {

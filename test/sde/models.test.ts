@@ -11,7 +11,8 @@ import type { SdeName } from '../../src/theory/claim.ts';
 import { erf } from '../../src/special/erf.ts';
 import { tCdf } from '../../src/special/tCdf.ts';
 import { ell } from '../../src/special/ell.ts';
-import { gaussianNoise, studentTNoise } from './noiseStub.ts';
+import { gaussianNoise } from '../../src/noise/gaussian.ts';
+import { studentTNoise } from '../../src/noise/studentT.ts';
 
 /** Per-coordinate closed forms of CLAIMS A1–A3, A6, A8, A9, B1–B3 (drift and diffusion of each component). */
 interface Point { g: number; x: number; m: number; v: number; t: number; s: number; sigma: number; nu: number }

@@ -8,7 +8,7 @@ import { signSgdPhase3Sde } from '../../src/sde/models/signSgdPhase3.ts';
 import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
 import { RunningStats } from '../../src/stats/runningStats.ts';
-import { gaussianNoise } from './noiseStub.ts';
+import { gaussianNoise } from '../../src/noise/gaussian.ts';
 
 /**
  * Euler–Maruyama runs of two linear SDEs against their exact moments. Each comparison is a z-score

@@ -9,7 +9,7 @@ import { signSgdGaussianSde } from '../../src/sde/models/signSgdGaussian.ts';
 import { signSgdGeneralSde } from '../../src/sde/models/signSgd.ts';
 import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
-import { gaussianNoise } from './noiseStub.ts';
+import { gaussianNoise } from '../../src/noise/gaussian.ts';
 
 /** dY = c·Y^power dt, no noise (power 1: decay for c < 0; power 2: blow-up at t = 1/(c·y₀)). */
 function ode(c: number, power: 1 | 2): Sde {
