@@ -15,7 +15,8 @@ import { erfc } from '../special/erf.ts';
  * One draw takes two 32-bit outputs a, b: layer i = a & 255, sign = bit 8 of a, and the 53-bit
  * uniform u = (a >>> 11)·2^−21 + b·2^−53 (layer, sign and u use disjoint bits, avoiding the
  * layer–value correlation of 32-bit ziggurats). Accept x = ±u·Xᵢ when u < X_{i+1}/Xᵢ (≈ 99% of
- * draws); otherwise the wedge test f(X_i) + U·(f(X_{i+1}) − f(X_i)) < f(x) for i ≥ 1, or
+ * draws; the hot loops first test a >>> 11 < ⌊2^21·X_{i+1}/Xᵢ⌋ in integers, which implies it, and
+ * leave the rare undecided draws to the exact test); otherwise the wedge test f(X_i) + U·(f(X_{i+1}) − f(X_i)) < f(x) for i ≥ 1, or
  * Marsaglia's exact tail for i = 0 (x = r + E₁/r with E₁, E₂ ~ Exp(1), accepted when 2E₂ ≥ (E₁/r)²).
  * A rejected wedge restarts the draw. The method is exact up to floating-point rounding.
  */
@@ -60,19 +61,28 @@ let R_TAIL = 0;
 /** The tail cut-off r of the ziggurat (exported for tests). */
 export const ZIGGURAT_R = R_TAIL;
 
-/** Tables indexed by k = layer + 256·sign: signed width, acceptance ratio, f at the layer's edges. */
+/**
+ * Tables indexed by k = layer + 256·sign: signed width, acceptance ratio X_{i+1}/X_i, the ratio's
+ * integer floor on the 21-bit scale of a >>> 11 (a conservative integer pre-test), f at the edges.
+ */
 const XS = new Float64Array(2 * LAYERS);
 const RATIO = new Float64Array(2 * LAYERS);
+const RATIO21 = new Int32Array(2 * LAYERS);
 const FX = new Float64Array(LAYERS + 1);
 for (let i = 0; i <= LAYERS; i++) FX[i] = f(X[i]);
 for (let k = 0; k < 2 * LAYERS; k++) {
   const i = k & (LAYERS - 1);
   XS[k] = k < LAYERS ? X[i] : -X[i];
   RATIO[k] = X[i + 1] / X[i];
+  RATIO21[k] = Math.floor(RATIO[k] * 2097152);
 }
 
-/** Slow path for a draw (k, u) that failed the rectangle test: a value, or NaN to restart. */
+/**
+ * Slow path for a draw (k, u) that failed the integer pre-test: the exact rectangle test, then the
+ * wedge or tail; returns a value, or NaN to restart.
+ */
 function slowPath(rng: RandomStream, k: number, u: number): number {
+  if (u < RATIO[k]) return u * XS[k];
   const i = k & (LAYERS - 1);
   const sign = k < LAYERS ? 1 : -1;
   if (i === 0) {
@@ -121,7 +131,7 @@ export function fillNormal(
     for (let j = offset; j < end; j++) out[j] = normal(rng);
     return;
   }
-  const ratio = RATIO;
+  const ratio21 = RATIO21;
   const xs = XS;
   let j = offset;
   while (j < end) {
@@ -129,11 +139,11 @@ export function fillNormal(
     let s1 = rng.s1;
     let s2 = rng.s2;
     let s3 = rng.s3;
-    let k = 0;
-    let u = 0;
+    let a = 0;
+    let b = 0;
     for (; j < end; j++) {
       let m = Math.imul(s1, 5);
-      const a = Math.imul((m << 7) | (m >>> 25), 9);
+      a = Math.imul((m << 7) | (m >>> 25), 9);
       let t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -142,7 +152,7 @@ export function fillNormal(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
       m = Math.imul(s1, 5);
-      const b = Math.imul((m << 7) | (m >>> 25), 9);
+      b = Math.imul((m << 7) | (m >>> 25), 9);
       t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -150,17 +160,17 @@ export function fillNormal(
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      k = a & 511;
-      u = (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16;
-      if (u >= ratio[k]) break;
-      out[j] = u * xs[k];
+      const k = a & 511;
+      const hi = a >>> 11;
+      if (hi >= ratio21[k]) break;
+      out[j] = (hi * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16) * xs[k];
     }
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
     rng.s3 = s3;
     if (j < end) {
-      const z = slowPath(rng, k, u);
+      const z = slowPath(rng, a & 511, (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16);
       if (z === z) out[j++] = z;
     }
   }
@@ -189,7 +199,7 @@ export function addScaledNormals(
     return;
   }
   const sc = scale;
-  const ratio = RATIO;
+  const ratio21 = RATIO21;
   const xs = XS;
   let j = offset;
   while (j < end) {
@@ -197,11 +207,11 @@ export function addScaledNormals(
     let s1 = rng.s1;
     let s2 = rng.s2;
     let s3 = rng.s3;
-    let k = 0;
-    let u = 0;
+    let a = 0;
+    let b = 0;
     for (; j < end; j++) {
       let m = Math.imul(s1, 5);
-      const a = Math.imul((m << 7) | (m >>> 25), 9);
+      a = Math.imul((m << 7) | (m >>> 25), 9);
       let t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -210,7 +220,7 @@ export function addScaledNormals(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
       m = Math.imul(s1, 5);
-      const b = Math.imul((m << 7) | (m >>> 25), 9);
+      b = Math.imul((m << 7) | (m >>> 25), 9);
       t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -218,17 +228,17 @@ export function addScaledNormals(
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      k = a & 511;
-      u = (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16;
-      if (u >= ratio[k]) break;
-      out[j] += sc[j - offset] * (u * xs[k]);
+      const k = a & 511;
+      const hi = a >>> 11;
+      if (hi >= ratio21[k]) break;
+      out[j] += sc[j - offset] * ((hi * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16) * xs[k]);
     }
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
     rng.s3 = s3;
     if (j < end) {
-      const z = slowPath(rng, k, u);
+      const z = slowPath(rng, a & 511, (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16);
       if (z === z) {
         out[j] += sc[j - offset] * z;
         j++;
