@@ -1,6 +1,7 @@
 import type { NoiseModel } from './noiseModel.ts';
 import type { RandomStream } from '../random/randomStream.ts';
-import { addScaledNormals, fillNormal } from '../random/normal.ts';
+import { fillNormal } from '../random/normal.ts';
+import { addScaledNormals } from '../random/addScaledNormals.ts';
 import { erf } from '../special/erf.ts';
 import { checkBatch, checkedScale } from './validate.ts';
 

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStream } from '../../src/random/xoshiro.ts';
-import { addScaledNormals, fillNormal, normal, ZIGGURAT_R } from '../../src/random/normal.ts';
+import { fillNormal, normal, ZIGGURAT_R } from '../../src/random/normal.ts';
+import { addScaledNormals } from '../../src/random/addScaledNormals.ts';
 import type { RandomStream } from '../../src/random/randomStream.ts';
 import { ksTest } from '../../src/stats/ks.ts';
 import { normCdf } from '../../src/special/normCdf.ts';
