@@ -169,6 +169,13 @@ export const CLAIM_KEYS = [
   'id', 'family', 'title', 'statement', 'source', 'symbols', 'domain', 'let', 'assume', 'expressions', 'checks',
 ] as const satisfies readonly (keyof Claim)[];
 
+/**
+ * Claim ids: dot-separated lowercase segments, at least two, e.g. `signsgd.a5.stationary-loss`;
+ * the first segment may contain '-' (after its first character) so that it can be a family name
+ * such as `heavy-tails`.
+ */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/;
+
 type Covers<T, L extends readonly unknown[]> = [T] extends [L[number]] ? true : false;
 const covers: [
   Covers<Provenance, typeof PROVENANCES>,

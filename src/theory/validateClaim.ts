@@ -1,4 +1,4 @@
-import { CLAIM_KEYS, PROVENANCES } from './claim.ts';
+import { CLAIM_KEYS, ID_PATTERN, PROVENANCES } from './claim.ts';
 import type { Check, Claim, Source } from './claim.ts';
 import { boundSymbols, CHECK_SPECS } from './checkSpecs.ts';
 import { childPath } from './errors.ts';
@@ -8,12 +8,7 @@ import type { Shape } from './generateCode.ts';
 import { validateChecks } from './validateChecks.ts';
 import { isRecord, symbolNameProblem, validateDomain } from './validateDomain.ts';
 
-/**
- * Claim ids: dot-separated lowercase segments, at least two, e.g. `signsgd.a5.stationary-loss`;
- * the first segment may contain '-' (after its first character) so that it can be a family name
- * such as `heavy-tails`.
- */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/;
+export { ID_PATTERN } from './claim.ts';
 
 /**
  * Validates the plain value of a theorem file into a Claim, reporting every problem found to

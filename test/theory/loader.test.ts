@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadClaim, loadTheorems, parseClaim } from '../../src/theory/loader.ts';
@@ -172,5 +172,16 @@ describe('loadTheorems', () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+});
+
+describe('docs/theorem-format.md', () => {
+  it('the annotated example of docs/theorem-format.md is a valid theorem file', () => {
+    const doc = readFileSync(new URL('../../docs/theorem-format.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(example !== undefined);
+    const { claim, errors } = parseClaim(example, 'docs/theorem-format.md', 'signsgd');
+    assert.deepEqual(errors.map((e) => e.message), []);
+    assert.deepEqual(claim?.checks.map((c) => c.kind), ['identity', 'stationary']);
   });
 });

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CHECK_SPECS } from '../../src/theory/checkSpecs.ts';
 import {
-  CLAIM_KEYS, DISTRIBUTION_KEYS, NOISE_NAMES, OPTIMIZER_NAMES, PROBLEM_NAMES, PROVENANCES, QUANTITIES, SDE_NAMES,
+  CLAIM_KEYS, DISTRIBUTION_KEYS, ID_PATTERN, NOISE_NAMES, OPTIMIZER_NAMES, PROBLEM_NAMES, PROVENANCES, QUANTITIES, SDE_NAMES,
 } from '../../src/theory/claim.ts';
-import { ID_PATTERN } from '../../src/theory/validateClaim.ts';
 import { BASE, tweak } from './fixtures.ts';
 import { validate } from './miniSchema.ts';
 
