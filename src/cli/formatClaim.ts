@@ -46,7 +46,9 @@ function setupText(check: Check): string {
 function formatCheckFields(claim: Claim, check: Check): string[] {
   const c = check as unknown as Record<string, unknown>;
   const out: string[] = [];
-  const named = (text: string) => (Object.hasOwn(claim.expressions, text) ? `${text} = ${claim.expressions[text]}` : text);
+  const named = (text: string) =>
+    Object.hasOwn(claim.expressions, text) ? `${text} = ${claim.expressions[text]}`
+    : Object.hasOwn(claim.let, text) ? `${text} = ${claim.let[text]}` : text;
   const bound = new Set<string>();
   for (const [field, spec] of Object.entries(CHECK_SPECS[check.kind].fields)) {
     if (SETUP.includes(field)) continue;
