@@ -6,6 +6,9 @@
  * one, ≈100 ms), so a runaway simplification never hangs the checker. Every call starts with
  * `clearall`: Algebrite keeps assignments between runs otherwise.
  *
+ * The worker gets no execArgv: inheriting the test runner's `--import tsx` would route Algebrite's
+ * 800 kB bundle through the TypeScript loader on every start.
+ *
  * Algebrite reports its own errors as output text starting with "Stop:"; those come back as
  * `{ ok: false, reason: 'error' }`.
  */
@@ -51,6 +54,7 @@ function start(): Engine {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    execArgv: [],
     workerData: { path: algebritePath, port: port2, flag: sab },
     transferList: [port2],
   });

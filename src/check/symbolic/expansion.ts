@@ -111,7 +111,7 @@ export function checkExpansion(claim: Claim, check: ExpansionCheck, options: Sym
   ].join('; ');
 
   const verdict = ctx.options.cas
-    ? casZeroTest(({ t, sym, num }) => `taylor(${t(of)},${sym(variable)},${order},${num(at)})-(${t(equals)})`, ctx.casOptions())
+    ? casZeroTest(({ t, sym, num }) => `taylor(${t(of)},${sym(variable)},${order},${num(at)})-(${t(equals)})`, { ...ctx.casOptions(), fastOnly: !holds })
     : null;
   return decide(
     'expansion',

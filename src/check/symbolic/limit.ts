@@ -96,7 +96,7 @@ export function checkLimit(claim: Claim, check: LimitCheck, options: SymbolicOpt
   } else if (ctx.options.cas) {
     const replacement = Number.isFinite(to) ? `(${to}) + ${U}` : `${Math.sign(to)} / ${U}`;
     const moved = substituteNode(of, { [variable]: replacement });
-    verdict = casZeroTest(({ t, sym }) => `subst(0,${sym(U)},simplify(${t(moved)}))-(${t(equals)})`, { ...ctx.casOptions(), witnesses: [] });
+    verdict = casZeroTest(({ t, sym }) => `subst(0,${sym(U)},simplify(${t(moved)}))-(${t(equals)})`, { ...ctx.casOptions(), witnesses: [], fastOnly: !holds });
   }
   return decide('limit', holds, { says: casSays(verdict), detail: verdict?.detail }, { points: ctx.points().length, maxAbsErr, maxRelErr, worstPoint }, message);
 }

@@ -163,7 +163,7 @@ export function checkLyapunov(claim: Claim, check: LyapunovCheck, options: Symbo
   const verdict = ctx.options.cas
     ? lyapunovCas(
       { state, drift: driftNodes, diffusion2: diffusionNodes, claimed },
-      { ...casOptions, witnesses: (casOptions.witnesses ?? []).map((w) => ({ ...w, ...Object.fromEntries(state.map((s) => [s, 1])) })) },
+      { ...casOptions, fastOnly: !holds, witnesses: (casOptions.witnesses ?? []).map((w) => ({ ...w, ...Object.fromEntries(state.map((s) => [s, 1])) })) },
       (index) => `E[${keyOf.get(index)}]`,
     )
     : null;

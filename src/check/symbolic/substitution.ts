@@ -42,7 +42,7 @@ export function checkSubstitution(claim: Claim, check: SubstitutionCheck, option
   const message = invariant
     ? describeComparison(comparison, 'substituted = original')
     : `substituted ≠ original at ${changed}/${comparison.agree.length} points (need ≥ ${CHANGED_FRACTION * 100}%; max rel. change ${comparison.summary.maxRelErr.toExponential(2)})`;
-  const verdict = ctx.options.cas ? casEqual(substituted, expression, ctx.casOptions()) : null;
+  const verdict = ctx.options.cas ? casEqual(substituted, expression, { ...ctx.casOptions(), fastOnly: !comparison.holds }) : null;
   return decide(
     'substitution',
     holds,

@@ -7,7 +7,10 @@
  *   numeric fails  & CAS proves the negation → fail (proof 'cas')
  *   numeric fails  & CAS undecided/unsupported → fail (proof 'numeric-only')
  *   numeric and CAS disagree              → error (both reported)
- * The numeric side always runs at ≥ 50 points drawn from the claim's domain (with assume).
+ * The numeric side always runs at ≥ 50 points drawn from the claim's domain (with assume). Where it
+ * already finds a difference the CAS runs only its fast steps (cas.ts `fastOnly`): rationalize and
+ * exact witnesses, enough to certify the failure or to expose a rounding artefact of a rational
+ * identity, without a slow `simplify` of an expression known to be non-zero.
  */
 import type { Point } from './pointSampler.ts';
 import type { CasVerdict } from '../../theory/cas.ts';
