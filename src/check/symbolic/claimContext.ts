@@ -1,21 +1,22 @@
 /**
- * What every symbolic check needs from its claim: expressions resolved (a string that names an
- * entry of `claim.expressions` stands for that entry) with the `let` definitions inlined (in
- * order, so later lets may use earlier ones), random domain points satisfying `assume`, compiled
- * numeric evaluators, and the CAS options derived from the points (positivity oracle, witnesses,
- * vector symbols).
+ * What every symbolic check needs from its claim: expressions resolved (resolveExpression of
+ * src/theory/resolve.ts: names of `expressions` entries replaced by their formulas, `let`
+ * definitions inlined in order), random domain points satisfying `assume`, compiled numeric
+ * evaluators, and the CAS options derived from the points (positivity oracle, witnesses, vector
+ * symbols).
  *
  * Lets are inlined for both sides (not evaluated separately) so that a let may depend on a state
- * symbol the check binds (e.g. g = lam*x in a drift).
+ * symbol the check binds (e.g. g = lam.*x in a drift).
  */
-import { parse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import type { Claim } from '../../theory/claim.ts';
-import { substituteNode, type CasOptions } from '../../theory/cas.ts';
+import type { CasOptions } from '../../theory/cas.ts';
+import { resolveExpression } from '../../theory/resolve.ts';
 import { createStream } from '../../random/xoshiro.ts';
 import { deriveSeed } from '../../random/seeds.ts';
 import { samplePoints, type Point } from './pointSampler.ts';
 import { compileNumeric, type NumericFunction } from './compileNumeric.ts';
-import { SymbolicDefinitionError, validateOptions, type SymbolicKind, type SymbolicOptions } from './symbolicResult.ts';
+import { symbolicDefinitionError, validateOptions, type SymbolicKind, type SymbolicOptions } from './symbolicResult.ts';
 
 const CONSTANTS = new Set(['pi', 'e', 'Infinity']);
 
@@ -42,41 +43,31 @@ export function freeSymbols(node: MathNode): string[] {
   return [...seen].filter((s) => !CONSTANTS.has(s));
 }
 
-function parseField(text: string, field: string): MathNode {
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new SymbolicDefinitionError(`${field}: cannot parse '${text}': ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 export function claimContext(claim: Claim, kind: SymbolicKind, rawOptions: SymbolicOptions): ClaimContext {
   const options = validateOptions(rawOptions);
-  const lets: Record<string, MathNode> = {};
-  for (const [name, text] of Object.entries(claim.let ?? {})) {
-    lets[name] = substituteNode(parseField(text, `let.${name}`), lets);
-  }
-  const inline = (node: MathNode): MathNode => substituteNode(node, lets);
+  const fail = (field: string, detail: string): never => {
+    throw symbolicDefinitionError(claim, options.label, field, detail);
+  };
   const resolve = (expr: string, field: string): MathNode => {
-    const named = claim.expressions?.[expr.trim()];
-    return inline(parseField(named ?? expr, named === undefined ? field : `expressions.${expr.trim()}`));
+    try {
+      return resolveExpression(claim, expr, { lets: true });
+    } catch (e) {
+      return fail(field, `cannot read '${expr}': ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   const compile = (node: MathNode, extra: readonly string[] = []): NumericFunction => {
     for (const s of freeSymbols(node)) {
-      if (!(s in claim.domain) && !extra.includes(s)) {
-        throw new SymbolicDefinitionError(`${claim.id}: symbol '${s}' in '${node.toString()}' is not declared in the domain`);
-      }
+      if (!(s in claim.domain) && !extra.includes(s)) fail('', `symbol '${s}' in '${node.toString()}' is not declared in the domain`);
     }
     return compileNumeric(node);
   };
 
-  const assumptions = (claim.assume ?? []).map((a, i) => compile(resolve(a, `assume[${i}]`)));
   let drawn: Point[] | null = null;
   const points = (): Point[] => {
     if (drawn === null) {
       const rng = createStream(deriveSeed(options.seed, claim.id, 'symbolic', kind, options.label));
-      drawn = samplePoints(claim, rng, options.points, (p) => assumptions.every((f) => f(p).every((v) => v !== 0 && !Number.isNaN(v))));
+      drawn = samplePoints(claim, rng, options.points);
     }
     return drawn;
   };
@@ -102,8 +93,7 @@ export function claimContext(claim: Claim, kind: SymbolicKind, rawOptions: Symbo
     timeoutMs: options.casTimeoutMs,
     isVector,
     positive,
-    witnesses: points().slice(0, 3).map((p) =>
-      Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? v : v[0]]))),
+    witnesses: points().slice(0, 3).map((p) => coordinatePoint(p, 0)),
   });
 
   return { claim, options, resolve, compile, points, isVector, casOptions };

@@ -16,7 +16,7 @@ import { casZeroTest } from '../../theory/cas.ts';
 import { claimContext } from './claimContext.ts';
 import { additiveTerms, formatPoint } from './numericCompare.ts';
 import type { Point } from './pointSampler.ts';
-import { casSays, decide, SymbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
+import { casSays, decide, symbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
 import { variableScale } from './variableScale.ts';
 import { slope } from './slope.ts';
 
@@ -39,8 +39,9 @@ function withoutVariable(p: Point, variable: string): Point {
 
 export function checkExpansion(claim: Claim, check: ExpansionCheck, options: SymbolicOptions): SymbolicResult {
   const { variable, at, order } = check;
-  if (!(Number.isInteger(order) && order >= 0 && order <= 8)) throw new SymbolicDefinitionError(`expansion.order = ${order}, allowed: integer in [0, 8]`);
-  if (!Number.isFinite(at)) throw new SymbolicDefinitionError(`expansion.at = ${at}, allowed: a finite number`);
+  const label = options.label ?? '';
+  if (!(Number.isInteger(order) && order >= 0 && order <= 8)) throw symbolicDefinitionError(claim, label, 'order', `order = ${order}, allowed: integer in [0, 8]`);
+  if (!Number.isFinite(at)) throw symbolicDefinitionError(claim, label, 'at', `at = ${at}, allowed: a finite number`);
   const ctx = claimContext(claim, 'expansion', options);
   const of = ctx.resolve(check.of, 'of');
   const equals = ctx.resolve(check.equals, 'equals');

@@ -22,7 +22,7 @@ import { formatPoint } from './numericCompare.ts';
 import type { Point } from './pointSampler.ts';
 import { evaluatePolynomial, extractPolynomial, momentSystem, pairIndex, solveDense, statePairs, type Polynomial } from './momentSystem.ts';
 import { lyapunovCas } from './lyapunovCas.ts';
-import { casSays, decide, SymbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
+import { casSays, decide, SymbolicDefinitionError, symbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
 
 export type LyapunovCheck = Extract<SymbolicCheck, { kind: 'lyapunov' }>;
 
@@ -31,10 +31,10 @@ const POLY_REL = 1e-8;
 const VERIFY_STATES = 3;
 
 /** "x" → μ index, "x^2" / "x*m" → S index (momentSystem.ts order). */
-export function momentIndex(key: string, state: readonly string[]): number {
+export function momentIndex(key: string, state: readonly string[], where: (detail: string) => Error = (d) => new SymbolicDefinitionError('', undefined, 'moments', d)): number {
   const n = state.length;
   const bad = (): never => {
-    throw new SymbolicDefinitionError(`lyapunov.moments key '${key}': allowed forms are "x", "x^2", "x*m" with state variables ${state.join(', ')}`);
+    throw where(`key '${key}': allowed forms are "x", "x^2", "x*m" with state variables ${state.join(', ')}`);
   };
   let node: MathNode;
   try {
@@ -59,17 +59,21 @@ export function momentIndex(key: string, state: readonly string[]): number {
   return bad();
 }
 
-function validate(check: LyapunovCheck): void {
+function validate(claim: Claim, check: LyapunovCheck, label: string | number): void {
+  const fail = (field: string, detail: string): never => {
+    throw symbolicDefinitionError(claim, label, field, detail);
+  };
   const n = check.state?.length ?? 0;
-  if (n === 0) throw new SymbolicDefinitionError('lyapunov.state is empty');
-  if (new Set(check.state).size !== n) throw new SymbolicDefinitionError(`lyapunov.state has duplicates: ${check.state.join(', ')}`);
-  if (check.drift?.length !== n) throw new SymbolicDefinitionError(`lyapunov.drift has ${check.drift?.length ?? 0} entries, state has ${n}`);
-  if (check.diffusion2?.length !== n) throw new SymbolicDefinitionError(`lyapunov.diffusion2 has ${check.diffusion2?.length ?? 0} entries, state has ${n}`);
-  if (Object.keys(check.moments ?? {}).length === 0) throw new SymbolicDefinitionError('lyapunov.moments is empty');
+  if (n === 0) fail('state', 'state is empty');
+  if (new Set(check.state).size !== n) fail('state', `state has duplicates: ${check.state.join(', ')}`);
+  if (check.drift?.length !== n) fail('drift', `drift has ${check.drift?.length ?? 0} entries, state has ${n}`);
+  if (check.diffusion2?.length !== n) fail('diffusion2', `diffusion2 has ${check.diffusion2?.length ?? 0} entries, state has ${n}`);
+  if (Object.keys(check.moments ?? {}).length === 0) fail('moments', 'moments is empty');
 }
 
 export function checkLyapunov(claim: Claim, check: LyapunovCheck, options: SymbolicOptions): SymbolicResult {
-  validate(check);
+  const label = options.label ?? '';
+  validate(claim, check, label);
   const { state } = check;
   const n = state.length;
   const ctx = claimContext(claim, 'lyapunov', options);
@@ -78,8 +82,8 @@ export function checkLyapunov(claim: Claim, check: LyapunovCheck, options: Symbo
   const claimed = new Map<number, MathNode>();
   const keyOf = new Map<number, string>();
   for (const [key, expr] of Object.entries(check.moments)) {
-    const index = momentIndex(key, state);
-    if (claimed.has(index)) throw new SymbolicDefinitionError(`lyapunov.moments: '${key}' and '${keyOf.get(index)}' name the same moment`);
+    const index = momentIndex(key, state, (detail) => symbolicDefinitionError(claim, label, `moments.${key}`, detail));
+    if (claimed.has(index)) throw symbolicDefinitionError(claim, label, `moments.${key}`, `'${key}' and '${keyOf.get(index)}' name the same moment`);
     claimed.set(index, ctx.resolve(expr, `moments.${key}`));
     keyOf.set(index, key);
   }
@@ -104,8 +108,8 @@ export function checkLyapunov(claim: Claim, check: LyapunovCheck, options: Symbo
       const model = evaluatePolynomial(p, y, degree);
       const actual = at(y);
       if (!(Math.abs(actual - model.value) <= POLY_REL * (model.size + Math.abs(actual)) + Number.MIN_VALUE)) {
-        throw new SymbolicDefinitionError(
-          `${claim.id}: ${what} is not ${degree === 1 ? 'affine' : 'a polynomial of degree ≤ 2'} in the state (${state.join(', ')}): ` +
+        throw symbolicDefinitionError(claim, label, what.startsWith('drift') ? 'drift' : 'diffusion2',
+          `${what} is not ${degree === 1 ? 'affine' : 'a polynomial of degree ≤ 2'} in the state (${state.join(', ')}): ` +
           `at state [${Array.from(y, (v) => v.toPrecision(3)).join(', ')}] it is ${actual}, the fitted form gives ${model.value} (${formatPoint(cp)})`,
         );
       }

@@ -104,5 +104,5 @@ export function describeComparison(c: Comparison, what = 'lhs = rhs'): string {
 
 export function formatPoint(p: Point): string {
   const fmt = (v: number): string => Number(v.toPrecision(6)).toString();
-  return Object.entries(p).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : `[${v.map(fmt).join(', ')}]`}`).join(', ');
+  return Object.entries(p).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : `[${Array.from(v, fmt).join(', ')}]`}`).join(', ');
 }

@@ -9,7 +9,7 @@ import { checkLyapunov } from './lyapunov.ts';
 import { checkExpansion } from './expansion.ts';
 import { checkLimit } from './limit.ts';
 import { checkSubstitution } from './substitution.ts';
-import { SymbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
+import { symbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
 
 export type SymbolicCheckFunction<K extends SymbolicCheck['kind']> = (
   claim: Claim,
@@ -28,7 +28,7 @@ export const SYMBOLIC_CHECKS: { readonly [K in SymbolicCheck['kind']]: SymbolicC
 /** Dispatches on check.kind. */
 export function runSymbolicCheck(claim: Claim, check: SymbolicCheck, options: SymbolicOptions): SymbolicResult {
   const run = SYMBOLIC_CHECKS[check.kind] as SymbolicCheckFunction<SymbolicCheck['kind']> | undefined;
-  if (run === undefined) throw new SymbolicDefinitionError(`unknown symbolic check kind '${String((check as { kind: unknown }).kind)}'`);
+  if (run === undefined) throw symbolicDefinitionError(claim, options.label ?? '', 'kind', `unknown symbolic check kind '${String((check as { kind: unknown }).kind)}'`);
   return run(claim, check as never, options);
 }
 

@@ -16,7 +16,7 @@ import type { Claim, SymbolicCheck } from '../../theory/claim.ts';
 import { casEqual, substituteNode } from '../../theory/cas.ts';
 import { claimContext } from './claimContext.ts';
 import { compareAtPoints, describeComparison } from './numericCompare.ts';
-import { casSays, decide, SymbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
+import { casSays, decide, symbolicDefinitionError, type SymbolicOptions, type SymbolicResult } from './symbolicResult.ts';
 
 export type SubstitutionCheck = Extract<SymbolicCheck, { kind: 'substitution' }>;
 
@@ -24,14 +24,14 @@ const CHANGED_FRACTION = 0.5;
 
 export function checkSubstitution(claim: Claim, check: SubstitutionCheck, options: SymbolicOptions): SymbolicResult {
   if (check.expect !== 'invariant' && check.expect !== 'changes') {
-    throw new SymbolicDefinitionError(`substitution.expect = ${String(check.expect)}, allowed: invariant | changes`);
+    throw symbolicDefinitionError(claim, options.label ?? '', 'expect', `expect = ${String(check.expect)}, allowed: invariant | changes`);
   }
   const entries = Object.entries(check.substitute ?? {});
-  if (entries.length === 0) throw new SymbolicDefinitionError('substitution.substitute is empty');
+  if (entries.length === 0) throw symbolicDefinitionError(claim, options.label ?? '', 'substitute', 'substitute is empty');
   const ctx = claimContext(claim, 'substitution', options);
   const expression = ctx.resolve(check.expression, 'expression');
   const rule = Object.fromEntries(entries.map(([symbol, text]) => {
-    if (!(symbol in claim.domain)) throw new SymbolicDefinitionError(`substitution.substitute.${symbol}: '${symbol}' is not a domain symbol`);
+    if (!(symbol in claim.domain)) throw symbolicDefinitionError(claim, ctx.options.label, `substitute.${symbol}`, `'${symbol}' is not a domain symbol`);
     return [symbol, ctx.resolve(text, `substitute.${symbol}`)];
   }));
   const substituted = substituteNode(expression, rule);

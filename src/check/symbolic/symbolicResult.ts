@@ -14,6 +14,8 @@
  */
 import type { Point } from './pointSampler.ts';
 import type { CasVerdict } from '../../theory/cas.ts';
+import type { Claim } from '../../theory/claim.ts';
+import { DefinitionError } from '../../theory/errors.ts';
 
 export type SymbolicKind = 'identity' | 'lyapunov' | 'expansion' | 'limit' | 'substitution';
 
@@ -48,9 +50,21 @@ export interface SymbolicOptions {
 
 export const MIN_POINTS = 50;
 
-/** A claim or check that is malformed (unknown name, wrong structure): thrown, never a verdict. */
-export class SymbolicDefinitionError extends Error {
+/**
+ * A claim or check that is malformed (unknown name, wrong structure, a drift that is not affine):
+ * thrown, never a verdict. A DefinitionError, so it carries the file, line and field path.
+ */
+export class SymbolicDefinitionError extends DefinitionError {
   override name = 'SymbolicDefinitionError';
+}
+
+/** The error for field `field` of check number `label` (when it is one) of `claim`. */
+export function symbolicDefinitionError(claim: Claim | null, label: string | number, field: string, detail: string): SymbolicDefinitionError {
+  const check = typeof label === 'number' ? `checks[${label}]` : '';
+  const path = [check, field].filter((p) => p !== '').join('.');
+  const lines = claim?.origin.lines ?? {};
+  const line = lines[path] ?? (check === '' ? undefined : lines[check]);
+  return new SymbolicDefinitionError(claim?.origin.file ?? '', line, path, claim === null ? detail : `${claim.id}: ${detail}`);
 }
 
 export function validateOptions(options: SymbolicOptions): Required<Omit<SymbolicOptions, 'label'>> & { label: string | number } {

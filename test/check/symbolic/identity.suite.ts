@@ -64,6 +64,25 @@ describe('identity check', () => {
     assert.match(r.message, /numeric/);
   });
 
+  it('proves A2: E[sign(g + sZ)] = 1 − 2Φ(−g/s) = erf(g/(√2 s))', () => {
+    const c = claim('signsgd.gaussian-sign-mean', 'A2', { g: { uniform: [-3, 3] }, s: { logUniform: [0.1, 10] } }, {});
+    const r = checkIdentity(c, { kind: 'identity', lhs: '1 - 2*normcdf(-g/s)', rhs: 'erf(g/(sqrt(2)*s))' }, options);
+    assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'cas');
+    const wrong = checkIdentity(c, { kind: 'identity', lhs: '1 - 2*normcdf(-g/s)', rhs: 'erf(g/s)' }, options);
+    assert.equal(wrong.verdict, 'fail', wrong.message);
+  });
+
+  it('confirms A8 for ν = 1 numerically where the CAS cannot handle tcdf: 2F₁(x) − 1 = 2 atan(x)/π', () => {
+    const c = claim('heavy-tails.cauchy-sign-mean', 'A8', { x: { uniform: [-20, 20] } }, {});
+    const r = checkIdentity(c, { kind: 'identity', lhs: '2*tcdf(x, 1) - 1', rhs: '2*atan(x)/pi' }, options);
+    assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'numeric-only');
+    assert.match(r.casDetail ?? '', /not provable by CAS: tcdf/);
+    const wrong = checkIdentity(c, { kind: 'identity', lhs: '2*tcdf(x, 1) - 1', rhs: 'atan(x)/pi' }, options);
+    assert.equal(wrong.verdict, 'fail', wrong.message);
+  });
+
   it('throws a definition error for an undeclared symbol', () => {
     assert.throws(() => checkIdentity(B2, { kind: 'identity', lhs: 'sde', rhs: 'discrete*zeta' }, options), /zeta/);
   });

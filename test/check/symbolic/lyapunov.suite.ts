@@ -60,6 +60,13 @@ describe('lyapunov check', () => {
     assert.throws(() => checkLyapunov(c, check, options), (e: unknown) => e instanceof SymbolicDefinitionError && /not affine/.test(e.message));
   });
 
+  it('places a definition error at the file and line of the offending field', () => {
+    const c = { ...claim('t.lines', 'X', { eta: { value: 0.01 } }, {}), origin: { file: 'theorems/t/lines.yaml', lines: { 'checks[2].drift': 17 } } };
+    const check: LyapunovCheck = { kind: 'lyapunov', state: ['x'], drift: ['-x^2'], diffusion2: ['eta'], moments: { 'x^2': 'eta' } };
+    assert.throws(() => checkLyapunov(c, check, { ...options, label: 2 }), (e: unknown) =>
+      e instanceof SymbolicDefinitionError && e.message.startsWith('theorems/t/lines.yaml:17: checks[2].drift: t.lines: drift of x is not affine'));
+  });
+
   it('throws a definition error for a diffusion² of degree 3', () => {
     const c = claim('t.cubic2', 'X', { eta: { value: 0.01 } }, {});
     const check: LyapunovCheck = { kind: 'lyapunov', state: ['x'], drift: ['-x'], diffusion2: ['eta*(1 + x^3)'], moments: { 'x^2': 'eta' } };
