@@ -13,8 +13,8 @@
  *      connected domain is not identically zero). Values with surds, π or erf certify nothing.
  *   3. `simplify(D)` printing 0 ⇒ 'zero' (slower; needed for exp/erf/radical cancellations;
  *      skipped with `fastOnly`).
- *   4. Otherwise 'undecided'. Expressions over `maxNodes` nodes, or Algebrite calls over
- *      `timeoutMs`, are 'undecided' too; functions Algebrite cannot handle (tcdf, ell, lgamma, …)
+ *   4. Otherwise 'undecided'. Expressions over `maxNodes` nodes, Algebrite calls over
+ *      `timeoutMs`, and calls after the `deadline` (a budget across calls) are 'undecided' too; functions Algebrite cannot handle (tcdf, ell, lgamma, …)
  *      give 'unsupported' ("not provable by CAS").
  * Sums over coordinates: see casSums.ts (reduction to the summand; zero proofs only).
  */
@@ -42,6 +42,8 @@ export type CasExpression =
 export interface CasOptions {
   /** Wall-clock limit per Algebrite call, ms (default 3000). */
   timeoutMs?: number;
+  /** Time (performance.now(), ms) after which no further Algebrite call starts: a budget across calls. */
+  deadline?: number;
   /** Largest expression (mathjs nodes, all inputs together) handed to the CAS (default 400). */
   maxNodes?: number;
   /** Which sub-expressions are positive on the domain (default: none beyond the structural rule). */
@@ -118,7 +120,9 @@ function buildScript(build: (ctx: CasScriptContext) => string, options: CasOptio
 
 /** Runs `simplify` etc. on a built script; returns the result in mathjs syntax. */
 function evaluateScript(wrap: string, built: { script: string; table: SymbolTable }, options: CasOptions): CasExpression {
-  const result = runAlgebrite(wrap.replace('X', () => built.script), validate(options).timeoutMs);
+  const left = (options.deadline ?? Infinity) - performance.now();
+  if (left <= 0) return { ok: false, status: 'undecided', detail: 'CAS time budget spent' };
+  const result = runAlgebrite(wrap.replace('X', () => built.script), Math.min(validate(options).timeoutMs, left));
   if (!result.ok) {
     return { ok: false, status: 'undecided', detail: `Algebrite ${result.reason}: ${clip(result.message)}` };
   }

@@ -91,6 +91,7 @@ export function claimContext(claim: Claim, kind: SymbolicKind, rawOptions: Symbo
 
   const casOptions = (): CasOptions => ({
     timeoutMs: options.casTimeoutMs,
+    deadline: performance.now() + options.casBudgetMs,
     isVector,
     positive,
     witnesses: points().slice(0, 3).map((p) => coordinatePoint(p, 0)),

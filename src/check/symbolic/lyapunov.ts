@@ -10,6 +10,7 @@
  * thrown); the system is solved (Gaussian elimination + one refinement step) and each claimed
  * moment compared: |solved − claimed| ≤ 1e-9·max(|solved|, |claimed|, natural scale), the natural
  * scale of E[Y_i] being √E[Y_i²] and of E[Y_k Y_l] being √(E[Y_k²]E[Y_l²]).
+ * maxRelErr reports |solved − claimed| / that scale.
  * Moment keys: "x" (E[x]), "x^2" (E[x²]), "x*m" (E[xm]).
  * CAS: lyapunovCas.ts.
  */
@@ -148,7 +149,7 @@ export function checkLyapunov(claim: Claim, check: LyapunovCheck, options: Symbo
         const scale = Math.max(Math.abs(got), Math.abs(want), natural(m.index));
         const ratio = err / (MOMENT_REL * scale);
         maxAbsErr = Math.max(maxAbsErr, err);
-        maxRelErr = Math.max(maxRelErr, err / Math.max(Math.abs(got), Math.abs(want), Number.MIN_VALUE));
+        maxRelErr = Math.max(maxRelErr, err / Math.max(scale, Number.MIN_VALUE));
         if (!(ratio <= 1) && holds) {
           holds = false;
           failure = `E[${m.key}]: the moment equations give ${want.toPrecision(8)}, the claim ${got.toPrecision(8)} at ${formatPoint(cp)}`;

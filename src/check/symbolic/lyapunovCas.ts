@@ -136,7 +136,7 @@ export function lyapunovCas(input: LyapunovCasInput, options: CasOptions, label:
   if (input.claimed.size === N) {
     const claimed = Array.from({ length: N }, (_, k) => paren(input.claimed.get(k) as MathNode));
     return all(A.map((row, q) => () => {
-      const residual = `${sum(row.map((entry, k) => `${entry}*${claimed[k]}`))}-(${r[q]})`;
+      const residual = `${sum(row.map((entry, k) => `(${entry})*${claimed[k]}`))}-(${r[q]})`;
       const v = casZeroTest(({ t }) => t(residual), opts);
       return { ...v, detail: `moment equation ${q + 1}/${N} with all claimed moments: ${v.detail}` };
     }));
@@ -144,7 +144,7 @@ export function lyapunovCas(input: LyapunovCasInput, options: CasOptions, label:
   if (n > 2) return { status: 'undecided', detail: `CAS solves only n ≤ 2 state variables unless every moment is claimed (n = ${n})` };
   const first = Array.from({ length: n }, (_, i) => cramer(A.slice(0, n).map((row) => row.slice(0, n)), r.slice(0, n), i));
   const A2 = A.slice(n).map((row) => row.slice(n));
-  const r2 = A.slice(n).map((row, q) => `(${r[n + q]})-(${sum(row.slice(0, n).map((entry, i) => `${entry}*(${first[i]})`))})`);
+  const r2 = A.slice(n).map((row, q) => `(${r[n + q]})-(${sum(row.slice(0, n).map((entry, i) => `(${entry})*(${first[i]})`))})`);
   return all([...input.claimed.entries()].map(([k, claim]) => () => {
     const solved = k < n ? first[k] : cramer(A2, r2, k - n);
     const v = casZeroTest(({ t }) => t(`(${solved})-${paren(claim)}`), opts);

@@ -44,6 +44,8 @@ export interface SymbolicOptions {
   cas?: boolean;
   /** Wall-clock limit per Algebrite call, ms (default 3000). */
   casTimeoutMs?: number;
+  /** Wall-clock budget for all CAS calls of one check, ms (default 6000); past it the CAS is undecided. */
+  casBudgetMs?: number;
   /** Extra label mixed into the seed (e.g. the check's index in the claim). */
   label?: string | number;
 }
@@ -75,7 +77,9 @@ export function validateOptions(options: SymbolicOptions): Required<Omit<Symboli
   }
   const casTimeoutMs = options.casTimeoutMs ?? 3000;
   if (!(casTimeoutMs > 0)) throw new RangeError(`casTimeoutMs = ${casTimeoutMs}, allowed: > 0`);
-  return { seed: options.seed, points, cas: options.cas ?? true, casTimeoutMs, label: options.label ?? '' };
+  const casBudgetMs = options.casBudgetMs ?? 6000;
+  if (!(casBudgetMs > 0)) throw new RangeError(`casBudgetMs = ${casBudgetMs}, allowed: > 0`);
+  return { seed: options.seed, points, cas: options.cas ?? true, casTimeoutMs, casBudgetMs, label: options.label ?? '' };
 }
 
 /** Whether the CAS verdict says the claim holds (true), fails (false), or cannot tell (null). */

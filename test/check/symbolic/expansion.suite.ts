@@ -27,6 +27,7 @@ describe('expansion check', () => {
   it('accepts 1 − g²/(πs²) as the order-2 expansion of the diffusion factor √(1 − erf(g/(√2 s))²)', () => {
     const r = checkExpansion(A3, { kind: 'expansion', of: 'diffusionFactor', variable: 'g', at: 0, order: 2, equals: 'phase3DiffusionFactor' }, options);
     assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'cas', r.casDetail);
   });
 
   it('rejects an `equals` that is not a polynomial of the stated degree even when the remainder is small', () => {
@@ -38,5 +39,6 @@ describe('expansion check', () => {
   it('accepts an expansion at a non-zero point: exp(g) at 1 to order 2', () => {
     const r = checkExpansion(A3, { kind: 'expansion', of: 'exp(g)', variable: 'g', at: 1, order: 2, equals: 'e*(1 + (g-1) + (g-1)^2/2)' }, options);
     assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'cas', r.casDetail);
   });
 });

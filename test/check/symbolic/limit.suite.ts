@@ -21,12 +21,22 @@ describe('limit check', () => {
   it('accepts the θ → 0 limit of the exact AdamW variance (Adam, η s/(2λ))', () => {
     const r = checkLimit(B4, { kind: 'limit', of: 'exact', variable: 'theta', to: 0, equals: 'noDecay' }, options);
     assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'cas', r.casDetail);
   });
 
   it('accepts an asymptotic equivalence where `equals` depends on the variable, numerically', () => {
     const r = checkLimit(B4, { kind: 'limit', of: 'exact', variable: 'theta', to: 0, equals: 'paperApprox' }, options);
     assert.equal(r.verdict, 'pass', r.message);
     assert.equal(r.proof, 'numeric-only');
+  });
+
+  it('accepts A8: the t CDF tends to the normal CDF as ν → ∞, though tcdf loses accuracy at ν ~ 1e12', () => {
+    const c = claim('heavy-tails.t-to-normal', 'A8', { z: { uniform: [-6, 6] }, nu: { logUniform: [1, 100] } }, {});
+    const r = checkLimit(c, { kind: 'limit', of: 'tcdf(z, nu) - 1/2', variable: 'nu', to: Infinity, equals: 'erf(z/sqrt(2))/2' }, options);
+    assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'numeric-only');
+    const wrong = checkLimit(c, { kind: 'limit', of: 'tcdf(z, nu) - 1/2', variable: 'nu', to: Infinity, equals: 'erf(z/2)/2' }, options);
+    assert.equal(wrong.verdict, 'fail', wrong.message);
   });
 
   it('rejects a limit that is off by a constant factor 0.9', () => {

@@ -33,7 +33,8 @@ describe('lyapunov check', () => {
   it('substitutes a complete set of claimed moments into every moment equation', () => {
     const r = checkLyapunov(A5, phase3({ x: '0', 'x^2': 'variance' }), options);
     assert.equal(r.verdict, 'pass', r.message);
-    assert.match(r.casDetail ?? '', /moment equation 2\/2/);
+    assert.equal(r.proof, 'cas', r.casDetail);
+    assert.match(r.casDetail ?? '', /moment equation 2\/2 with all claimed moments: \w+ gives 0/);
   });
 
   it('accepts the exact AdamW variance (ρ₁/(ρ₁+θ))·η s/(2(λ+θs)) of the B4 2×2 system', () => {
@@ -46,6 +47,13 @@ describe('lyapunov check', () => {
     const r = checkLyapunov(B4, adamw({ 'x^2': 'paperApprox' }), options);
     assert.equal(r.verdict, 'fail', r.message);
     assert.equal(r.proof, 'cas', 'the difference is certified at an exact rational point');
+  });
+
+  it('proves the complete set of AdamW moments E[x] = E[m] = 0, E[x²], E[xm], E[m²] by substitution', () => {
+    // E[L x²] = 0 gives E[xm] = −θ s E[x²]; E[L xm] = 0 gives E[m²] = s E[x²](ρ₁λ + θ s(ρ₁ + θ)).
+    const r = checkLyapunov(B4, adamw({ x: '0', m: '0', 'x^2': 'exact', 'x*m': '-theta*s*exact', 'm^2': 's*exact*(rho1*lam + theta*s*(rho1 + theta))' }), options);
+    assert.equal(r.verdict, 'pass', r.message);
+    assert.equal(r.proof, 'cas', r.casDetail);
   });
 
   it('rejects a wrong cross moment E[x·m] = 0 for AdamW', () => {
