@@ -56,6 +56,14 @@ describe('lyapunov check', () => {
     assert.equal(r.proof, 'cas', r.casDetail);
   });
 
+  it('reports an error when θ/ρ₁ is too small for double precision to see the paper-approx error but the CAS sees it', () => {
+    // θ/ρ₁ ≤ 1e-13: the relative gap θ/(ρ₁+θ) is below the 1e-9 rounding allowance, yet the forms differ.
+    const tiny = { ...B4, domain: { ...B4.domain, theta: { logUniform: [1e-12, 1e-11] as [number, number] }, rho1: { logUniform: [100, 1000] as [number, number] } } };
+    const r = checkLyapunov(tiny, adamw({ 'x^2': 'paperApprox' }), options);
+    assert.equal(r.verdict, 'error', r.message);
+    assert.match(r.message, /CAS and numeric disagree/);
+  });
+
   it('rejects a wrong cross moment E[x·m] = 0 for AdamW', () => {
     const r = checkLyapunov(B4, adamw({ x: '0', m: '0', 'x^2': 'exact', 'x*m': '0', 'm^2': 'exact' }), options);
     assert.equal(r.verdict, 'fail', r.message);
