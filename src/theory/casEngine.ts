@@ -35,7 +35,7 @@ workerData.port.on('message', (m) => {
 });
 `;
 
-const STARTUP_ALLOWANCE_MS = 5000;
+const STARTUP_ALLOWANCE_MS = 2000;
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 interface Engine {
