@@ -1,0 +1,31 @@
+/**
+ * How much work a run may spend. `quick` checks every claim in minutes (CI); `full` draws more
+ * parameter points and more paths (tighter CIs, more mutants killed). Paths scale the Monte Carlo
+ * standard error as 1/√paths; rounds are the sequential-sampling looks (runCell.ts sizes each
+ * next look from the CI width) tried before a cell is declared inconclusive.
+ */
+export interface Budget {
+  name: BudgetName;
+  /** Parameter points drawn per simulation check. */
+  simulationPoints: number;
+  /** Random points per symbolic check (numeric confirmation). */
+  symbolicPoints: number;
+  /** Base number of Monte Carlo paths; estimators scale it by their own cost factor. */
+  paths: number;
+  /** Sequential-sampling looks (the first included); each further look multiplies paths by 4. */
+  rounds: number;
+  /** Largest CI half-width, relative to the expected value, at which a verdict may be given. */
+  precisionRel: number;
+}
+
+export type BudgetName = 'quick' | 'full';
+
+export const BUDGETS: Record<BudgetName, Budget> = {
+  quick: { name: 'quick', simulationPoints: 2, symbolicPoints: 50, paths: 8000, rounds: 3, precisionRel: 0.05 },
+  full: { name: 'full', simulationPoints: 6, symbolicPoints: 200, paths: 32000, rounds: 3, precisionRel: 0.025 },
+};
+
+export function budgetByName(name: string): Budget {
+  if (name === 'quick' || name === 'full') return BUDGETS[name];
+  throw new RangeError(`--budget: expected quick or full, got '${name}'`);
+}

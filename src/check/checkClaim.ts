@@ -1,0 +1,97 @@
+import type { Claim, SimulationCheck, SymbolicCheck } from '../theory/claim.ts';
+import { SYMBOLIC_KINDS } from '../theory/claim.ts';
+import type { Point } from '../theory/domain.ts';
+import type { CheckReport, ClaimReport, ObservationReport, PointReport } from '../report/report.ts';
+import type { Budget } from './budget.ts';
+import { checkSimulation } from './checkSimulation.ts';
+import type { DrawnCell } from './checkSimulation.ts';
+import { combineVerdicts } from './decision.ts';
+import { mutationPower } from './power.ts';
+import type { CheckOutcome } from './power.ts';
+import { SYMBOLIC_CHECKS } from './symbolic/registry.ts';
+
+export interface ClaimRunOptions {
+  runSeed: number;
+  budget: Budget;
+  /** False-alarm rate of one simulation cell (α split by Bonferroni over the run's cells). */
+  alphaCell: number;
+  /** Run the mutation self-test. */
+  mutants: boolean;
+  /** How to replay a counterexample: the CLI arguments that reproduce this run's setting. */
+  replayArgs: string;
+}
+
+/** Simulation cells a claim contributes to the run's Bonferroni split. */
+export function cellCount(claim: Claim, budget: Budget): number {
+  return claim.checks.filter((c) => !isSymbolic(c)).length * budget.simulationPoints;
+}
+
+export function isSymbolic(check: Claim['checks'][number]): check is SymbolicCheck {
+  return (SYMBOLIC_KINDS as readonly string[]).includes(check.kind);
+}
+
+/** Every check of a claim, its verdict (any error → error, any fail → fail, any inconclusive → inconclusive), and its power. */
+export function checkClaim(claim: Claim, options: ClaimRunOptions): ClaimReport {
+  const outcomes: CheckOutcome[] = [];
+  const checks: CheckReport[] = claim.checks.map((check, index) => {
+    try {
+      if (isSymbolic(check)) return symbolicReport(claim, check, index, options);
+      const result = checkSimulation(claim, index, options.runSeed, options.budget, options.alphaCell);
+      outcomes.push({ index, cells: result.cells });
+      const report: CheckReport = { index, kind: check.kind, verdict: result.verdict, points: result.cells.map(pointReport) };
+      if (result.counterexample !== undefined) {
+        const { cell, path, shrinks } = result.counterexample;
+        report.counterexample = {
+          parameters: plain(cell.point), simSeed: cell.simSeed, path, shrinks,
+          replay: `npx sdelens replay ${claim.id} --check ${index} --path ${path} ${options.replayArgs}`,
+        };
+      }
+      return report;
+    } catch (e) {
+      return { index, kind: check.kind, verdict: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  const report: ClaimReport = {
+    id: claim.id, title: claim.title, family: claim.family, provenance: claim.source.provenance,
+    claim: claim.source.claim, ref: claim.source.ref, file: claim.origin.file,
+    verdict: combineVerdicts(checks.map((c) => c.verdict)), checks,
+  };
+  if (options.mutants) report.power = mutationPower(claim, outcomes, options.runSeed, options.budget, options.alphaCell);
+  return report;
+}
+
+function symbolicReport(claim: Claim, check: SymbolicCheck, index: number, options: ClaimRunOptions): CheckReport {
+  const run = SYMBOLIC_CHECKS[check.kind];
+  const r = run(claim, check as never, { seed: options.runSeed, points: options.budget.symbolicPoints, label: index });
+  return {
+    index, kind: check.kind, verdict: r.verdict,
+    symbolic: {
+      proof: r.proof, message: r.message, points: r.numeric.points, maxAbsErr: r.numeric.maxAbsErr, maxRelErr: r.numeric.maxRelErr,
+      ...(r.casDetail !== undefined ? { casDetail: r.casDetail } : {}),
+    },
+  };
+}
+
+export function pointReport(cell: DrawnCell): PointReport {
+  const observations: ObservationReport[] = cell.judgement.observations.map((o) => ({
+    label: o.label, expected: o.expected, estimate: o.estimate, standardError: o.standardError,
+    ci: o.ci, band: o.band, tolerance: o.tolerance, samples: o.samples, verdict: o.verdict,
+    ...(o.samplesNeeded !== undefined ? { samplesNeeded: o.samplesNeeded } : {}),
+  }));
+  return {
+    parameters: plain(cell.point), simSeed: cell.simSeed, verdict: cell.verdict, rounds: cell.rounds, paths: cell.paths, observations,
+    ...(cell.judgement.message !== undefined ? { message: cell.judgement.message } : {}),
+  };
+}
+
+/** A point as JSON-friendly numbers and arrays, keys sorted. */
+export function plain(point: Point): Record<string, number | number[]> {
+  const out: Record<string, number | number[]> = {};
+  for (const key of Object.keys(point).sort()) {
+    const v = point[key];
+    out[key] = typeof v === 'number' ? v : Array.from(v);
+  }
+  return out;
+}
+
+export type { SimulationCheck };

@@ -1,0 +1,89 @@
+import { deriveSeed } from '../random/seeds.ts';
+import { createStream } from '../random/xoshiro.ts';
+import type { Scope } from '../theory/compile.ts';
+import type { Claim, SimulationCheck } from '../theory/claim.ts';
+import type { Budget } from './budget.ts';
+import { ClaimEvaluator } from './claimEvaluator.ts';
+import type { Verdict } from './decision.ts';
+import { ESTIMATORS } from './estimators/registry.ts';
+import type { Estimator } from './estimator.ts';
+import { judge } from './judge.ts';
+import type { Judgement } from './judge.ts';
+import type { Measurement } from './observation.ts';
+
+/**
+ * One cell = (claim, check, parameter point). Sequential sampling (DESIGN §4): the estimator runs
+ * with the budget's paths; while the verdict is inconclusive it runs again, with the paths scaled
+ * by the factor the widest CI says is needed ((half-width/precision)² × 1.1, between ×2 and ×16),
+ * up to `budget.rounds` looks and MAX_GROWTH × the budget's paths. Each look is a test, so the cell's false-alarm rate α_cell is split
+ * over looks and observations: α = α_cell / (rounds · observations) per comparison (Bonferroni).
+ */
+export interface CellResult {
+  simSeed: number;
+  verdict: Verdict;
+  judgement: Judgement;
+  rounds: number;
+  paths: number;
+  work: number;
+  /** The last round's measurement, kept in memory to judge mutants; not reported. */
+  measurement?: Measurement;
+}
+
+export function cellAlpha(alphaCell: number, budget: Budget, observations: number): number {
+  return alphaCell / (budget.rounds * Math.max(1, observations));
+}
+
+export function runCell(
+  claim: Claim, checkIndex: number, point: Scope, simSeed: number, budget: Budget, alphaCell: number,
+): CellResult {
+  const check = claim.checks[checkIndex] as SimulationCheck;
+  const estimator = ESTIMATORS[check.kind] as Estimator;
+  const evaluator = new ClaimEvaluator(claim);
+  let work = 0;
+  let last: CellResult | undefined;
+  let paths = budget.paths;
+  for (let round = 0; round < budget.rounds; round++) {
+    if (round > 0) {
+      const next = Math.min(MAX_GROWTH * budget.paths, Math.round(paths * growthFactor(last!.judgement)));
+      if (next <= paths) break;
+      paths = next;
+    }
+    const rng = createStream(deriveSeed(simSeed, claim.id, checkIndex, round));
+    let measurement: Measurement;
+    try {
+      measurement = estimator({ claim, check, point, rng, paths, evaluator });
+    } catch (e) {
+      return errorCell(simSeed, e, round + 1, paths, work);
+    }
+    work += measurement.work;
+    let judgement: Judgement;
+    try {
+      judgement = judge(measurement, evaluator, point, 'tolerance' in check ? check.tolerance : undefined, {
+        alpha: cellAlpha(alphaCell, budget, measurement.observations.length),
+        precisionRel: budget.precisionRel,
+      });
+    } catch (e) {
+      return errorCell(simSeed, e, round + 1, paths, work);
+    }
+    last = { simSeed, verdict: judgement.verdict, judgement, rounds: round + 1, paths, work, measurement };
+    if (judgement.verdict !== 'inconclusive') break;
+  }
+  return last!;
+}
+
+/** Sequential sampling never goes beyond this multiple of the budget's paths (memory and time). */
+export const MAX_GROWTH = 32;
+
+/** How many times more samples the widest inconclusive CI needs (CI width ∝ 1/√samples). */
+export function growthFactor(judgement: Judgement): number {
+  let factor = 2;
+  for (const o of judgement.observations) {
+    if (o.verdict === 'inconclusive' && o.samplesNeeded !== undefined) factor = Math.max(factor, (1.1 * o.samplesNeeded) / o.samples);
+  }
+  return Math.min(16, factor);
+}
+
+function errorCell(simSeed: number, e: unknown, rounds: number, paths: number, work: number): CellResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return { simSeed, verdict: 'error', judgement: { verdict: 'error', observations: [], message }, rounds, paths, work };
+}
