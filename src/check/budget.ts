@@ -16,13 +16,17 @@ export interface Budget {
   rounds: number;
   /** Largest CI half-width, relative to the expected value, at which a verdict may be given. */
   precisionRel: number;
+  /** Path-coordinate-steps one look of an expensive cell (weak order) may simulate at the base paths. */
+  workPerCell: number;
+  /** Points scanned to locate where a paper-approx claim stops holding. */
+  boundaryPoints: number;
 }
 
 export type BudgetName = 'quick' | 'full';
 
 export const BUDGETS: Record<BudgetName, Budget> = {
-  quick: { name: 'quick', simulationPoints: 2, symbolicPoints: 50, paths: 8000, rounds: 3, precisionRel: 0.05 },
-  full: { name: 'full', simulationPoints: 6, symbolicPoints: 200, paths: 32000, rounds: 3, precisionRel: 0.025 },
+  quick: { name: 'quick', simulationPoints: 1, symbolicPoints: 50, paths: 4000, rounds: 2, precisionRel: 0.1, workPerCell: 3e7, boundaryPoints: 4 },
+  full: { name: 'full', simulationPoints: 4, symbolicPoints: 200, paths: 32000, rounds: 3, precisionRel: 0.025, workPerCell: 5e8, boundaryPoints: 12 },
 };
 
 export function budgetByName(name: string): Budget {

@@ -6,6 +6,7 @@ import type { Budget } from './budget.ts';
 import { checkSimulation } from './checkSimulation.ts';
 import type { DrawnCell } from './checkSimulation.ts';
 import { combineVerdicts } from './decision.ts';
+import { locateBoundary } from './boundary.ts';
 import { mutationPower } from './power.ts';
 import type { CheckOutcome } from './power.ts';
 import { SYMBOLIC_CHECKS } from './symbolic/registry.ts';
@@ -34,6 +35,7 @@ export function isSymbolic(check: Claim['checks'][number]): check is SymbolicChe
 export function checkClaim(claim: Claim, options: ClaimRunOptions): ClaimReport {
   const outcomes: CheckOutcome[] = [];
   const checks: CheckReport[] = claim.checks.map((check, index) => {
+    const started = Date.now();
     try {
       if (isSymbolic(check)) return symbolicReport(claim, check, index, options);
       const result = checkSimulation(claim, index, options.runSeed, options.budget, options.alphaCell);
@@ -49,6 +51,8 @@ export function checkClaim(claim: Claim, options: ClaimRunOptions): ClaimReport 
       return report;
     } catch (e) {
       return { index, kind: check.kind, verdict: 'error', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      trace(`${claim.id} check ${index} (${check.kind}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   });
   const report: ClaimReport = {
@@ -56,8 +60,21 @@ export function checkClaim(claim: Claim, options: ClaimRunOptions): ClaimReport 
     claim: claim.source.claim, ref: claim.source.ref, file: claim.origin.file,
     verdict: combineVerdicts(checks.map((c) => c.verdict)), checks,
   };
-  if (options.mutants) report.power = mutationPower(claim, outcomes, options.runSeed, options.budget, options.alphaCell);
+  const firstSimulation = claim.checks.findIndex((c) => !isSymbolic(c));
+  if (claim.source.provenance === 'paper-approx' && claim.regime !== undefined && firstSimulation >= 0) {
+    report.boundary = locateBoundary(claim, firstSimulation, options.runSeed, options.budget, options.alphaCell);
+  }
+  if (options.mutants) {
+    const started = Date.now();
+    report.power = mutationPower(claim, outcomes, options.runSeed, options.budget, options.alphaCell);
+    trace(`${claim.id} mutants (${report.power.mutants.length}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   return report;
+}
+
+/** Timing lines on stderr when SDELENS_TRACE is set (diagnostics only; never in the report). */
+function trace(line: string): void {
+  if (process.env.SDELENS_TRACE) process.stderr.write(`  trace: ${line}\n`);
 }
 
 function symbolicReport(claim: Claim, check: SymbolicCheck, index: number, options: ClaimRunOptions): CheckReport {

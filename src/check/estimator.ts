@@ -1,6 +1,7 @@
 import type { RandomStream } from '../random/randomStream.ts';
 import type { Scope } from '../theory/compile.ts';
 import type { Claim, SimulationCheck } from '../theory/claim.ts';
+import type { Budget } from './budget.ts';
 import type { ClaimEvaluator } from './claimEvaluator.ts';
 import type { Measurement } from './observation.ts';
 
@@ -16,6 +17,7 @@ export interface EstimatorContext<C extends SimulationCheck = SimulationCheck> {
   rng: RandomStream;
   /** Monte Carlo paths for this round (budget × the sequential-sampling factor). */
   paths: number;
+  budget: Budget;
   evaluator: ClaimEvaluator;
 }
 

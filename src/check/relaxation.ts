@@ -11,8 +11,9 @@ import { scalarParameter, vectorParameter } from './setup.ts';
  *   RMSprop(W)/Adam(W): λ/(σ + ε) + θ with σ² = Var Z (B1, B2), and the state rates ρ, ρ₁, ρ₂.
  * The saddle objective Σ(¼x⁴ − ½x² + ¼) has curvature 2 at its minima.
  * τ = 1 / (smallest rate). A claim may override it with the check field `relaxation`.
+ * With a steady start the V rates are left out (V starts at its stationary mean).
  */
-export function relaxationTime(setup: SimulationSetup, point: Scope, sim: Simulated): number {
+export function relaxationTime(setup: SimulationSetup, point: Scope, sim: Simulated, steadyStart = false): number {
   const dim = sim.dim;
   const curvature = setup.problem === 'saddle' ? new Float64Array(dim).fill(2) : vectorParameter(point, 'lam', dim);
   const name = setup.optimizer ?? setup.sde ?? 'sgd';
@@ -29,9 +30,10 @@ export function relaxationTime(setup: SimulationSetup, point: Scope, sim: Simula
       rates.push(lam / (sigma + scalarParameter(point, 'eps', 0)) + scalarParameter(point, 'theta', 0));
     }
   }
+  // A steady start (simulatePaths) puts V at its stationary mean, so its rate ρ (ρ₂) sets no burn-in.
   const stateRates: [string, string, number][] = name.includes('rmsprop')
-    ? [['rho', 'beta', 0.99]]
-    : name.includes('adam') ? [['rho1', 'beta1', 0.9], ['rho2', 'beta2', 0.999]] : [];
+    ? (steadyStart ? [] : [['rho', 'beta', 0.99]])
+    : name.includes('adam') ? (steadyStart ? [['rho1', 'beta1', 0.9]] : [['rho1', 'beta1', 0.9], ['rho2', 'beta2', 0.999]]) : [];
   for (const [rho, beta, defaultBeta] of stateRates) {
     const r = point[rho];
     rates.push(typeof r === 'number' ? r : (1 - scalarParameter(point, beta, defaultBeta)) / sim.eta);

@@ -51,7 +51,7 @@ export function runCell(
     const rng = createStream(deriveSeed(simSeed, claim.id, checkIndex, round));
     let measurement: Measurement;
     try {
-      measurement = estimator({ claim, check, point, rng, paths, evaluator });
+      measurement = estimator({ claim, check, point, rng, paths, budget, evaluator });
     } catch (e) {
       return errorCell(simSeed, e, round + 1, paths, work);
     }

@@ -4,7 +4,7 @@ import type { ClaimReport } from '../report/report.ts';
 import type { ClaimRunOptions } from './checkClaim.ts';
 
 /**
- * Runs checkClaim for every claim on `workers` threads (each loads TypeScript through tsx).
+ * Runs checkClaim for every claim on `workers` threads (each registers tsx: claimWorkerEntry.js).
  * Results come back in claim order whatever the finishing order.
  */
 export async function runInWorkers(
@@ -13,9 +13,8 @@ export async function runInWorkers(
 ): Promise<ClaimReport[]> {
   const results: ClaimReport[] = new Array(claims.length);
   let next = 0;
-  const tsx = import.meta.resolve('tsx');
   const runWorker = (): Promise<void> => new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./claimWorker.ts', import.meta.url), { execArgv: ['--import', tsx] });
+    const worker = new Worker(new URL('./claimWorkerEntry.js', import.meta.url));
     let current = -1;
     const feed = (): void => {
       if (next >= claims.length) {

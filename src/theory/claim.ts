@@ -145,6 +145,12 @@ export interface Claim {
   /** The claim's named formulas; checks refer to them by name (they may use one another, without cycles). Mutation testing perturbs these. */
   expressions: Record<string, string>;
   checks: Check[];
+  /**
+   * paper-approx claims: the scalar expression of the domain that measures how far a point is
+   * from the approximation's regime (e.g. "theta/rho1" = ηθ/(1 − β₁) for B4); the checker
+   * reports the value at which the simulation checks start to fail.
+   */
+  regime?: string;
   /** Where the claim came from on disk: file path and, per field path ("checks[0].expected"), its line. */
   origin: { file: string; lines: Record<string, number> };
 }
@@ -166,7 +172,7 @@ export const QUANTITIES = ['loss', 'mean', 'second-moment', 'variance'] as const
 export const DISTRIBUTION_KEYS = ['value', 'uniform', 'logUniform', 'int', 'oneOf'] as const satisfies readonly (keyof DomainEntry)[];
 /** Top-level keys of a theorem file (`family` may be omitted: it defaults to the directory name; `origin` is not written). */
 export const CLAIM_KEYS = [
-  'id', 'family', 'title', 'statement', 'source', 'symbols', 'domain', 'let', 'assume', 'expressions', 'checks',
+  'id', 'family', 'title', 'statement', 'source', 'symbols', 'domain', 'let', 'assume', 'expressions', 'checks', 'regime',
 ] as const satisfies readonly (keyof Claim)[];
 
 /**

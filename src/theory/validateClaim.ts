@@ -70,6 +70,10 @@ export function validateClaim(raw: unknown, sink: ErrorSink, family: string, lin
     });
   }
   const checks = validateChecks(raw.checks, sink, ex, shapes);
+  let regime: string | undefined;
+  if (raw.regime !== undefined && raw.regime !== null) {
+    if (ex.check('regime', raw.regime, {}, 'scalar') !== undefined) regime = String(raw.regime);
+  }
 
   const known = (sym: string) => sym in shapes || sym in lets || sym in bindable;
   const needed = new Set([...Object.keys(shapes), ...Object.keys(lets), ...[...ex.used].filter(known)]);
@@ -81,6 +85,7 @@ export function validateClaim(raw: unknown, sink: ErrorSink, family: string, lin
   return {
     id: id!, family: fam, title: title!, statement: statement!, source: source!, symbols: stringify(symbols), domain,
     let: stringify(lets), assume, expressions: stringify(named), checks,
+    ...(regime !== undefined ? { regime } : {}),
     origin: { file: sink.file, lines: Object.fromEntries(lines) },
   };
 }

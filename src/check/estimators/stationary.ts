@@ -11,11 +11,13 @@ import { coordinateEstimate, meanOf } from './sampleMoments.ts';
 type StationaryCheck = Extract<SimulationCheck, { kind: 'stationary' }>;
 
 /**
- * Stationary moments by time averages: every path runs a burn-in of BURN_IN·τ (τ the relaxation
+ * Stationary moments by time averages: every path starts at x0 (default 0) with adaptive state in
+ * its steady state (simulatePaths `steadyStart`), runs a burn-in of BURN_IN·τ (τ the relaxation
  * time, relaxation.ts; the second moment's transient decays as e^{−2t/τ}, so e^{−12} remains),
  * then averages over a window W; the per-path averages are i.i.d. across paths (batch means, one
  * batch per path). The budget's `paths` is read as the number of effectively independent samples
- * wanted, N ≈ P·W/τ, split into P = clamp(N/8, 64, 512) paths of window W = τ·N/P.
+ * wanted, N ≈ P·W/τ, split into P = clamp(N/16, 128, 512) paths of window W = τ·N/P (few paths with
+ * long windows keep the burn-in share small; ≥ 128 paths keep the across-path CLT honest).
  */
 export const BURN_IN = 6;
 
@@ -30,13 +32,13 @@ export function runToStationarity(ctx: EstimatorContext, check: StationaryCheck 
   const { point, rng } = ctx;
   const sim = buildSimulated(check, point, rng.split());
   const override = (check as { relaxation?: string }).relaxation;
-  const tau = override !== undefined ? ctx.evaluator.scalar(override, point) : relaxationTime(check, point, sim);
-  const paths = Math.min(512, Math.max(64, Math.round(ctx.paths / 8)));
+  const tau = override !== undefined ? ctx.evaluator.scalar(override, point) : relaxationTime(check, point, sim, true);
+  const paths = Math.min(512, Math.max(128, Math.round(ctx.paths / 16)));
   const window = (tau * ctx.paths) / paths;
   const burnSteps = Math.ceil((BURN_IN * tau) / sim.eta);
   const steps = burnSteps + Math.ceil(window / sim.eta);
   const process = check.optimizer !== undefined ? 'optimizer' : 'sde';
-  const run = simulatePaths(sim, process, { paths, steps, averageFrom: burnSteps, rng });
+  const run = simulatePaths(sim, process, { paths, steps, averageFrom: burnSteps, rng, steadyStart: true });
   return { sim, run, paths, tau };
 }
 

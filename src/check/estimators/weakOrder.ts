@@ -19,8 +19,10 @@ export const WEAK_ORDER_FACTOR = 24;
 export const SDE_SUBSTEPS = 2;
 /** Modelling slack on the fitted order when the check gives none: higher-order terms bend the log-log line. */
 export const WEAK_ORDER_TOLERANCE = 0.3;
-/** Widest CI half-width on the fitted order at which a verdict is given. */
-export const WEAK_ORDER_PRECISION = 0.35;
+/** Widest CI half-width on the fitted order at which a verdict is given, per unit of the budget's relative precision (quick 0.05 → 0.5, full 0.025 → 0.25). */
+export const WEAK_ORDER_PRECISION = 10;
+/** Cost of one SDE step relative to one optimizer step (Platen: three drift/diffusion evaluations). */
+const SDE_STEP_COST = 3;
 
 /**
  * Weak order (CLAIMS "Conventions": |E g(x_k) − E g(X_{kη})| ≤ Cη^order): for each η in `etas`, the
@@ -34,8 +36,13 @@ export const WEAK_ORDER_PRECISION = 0.35;
  * "order p" is a bound, error = O(η^p), so it fails only when the fitted slope is significantly
  * below p − tolerance (relation 'ge'); a steeper measured slope is reported, not held against it.
  */
-export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rng, paths: budgetPaths }) => {
-  const paths = budgetPaths * WEAK_ORDER_FACTOR;
+export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rng, paths: lookPaths, budget }) => {
+  // WEAK_ORDER_FACTOR paths per budget path, but at most budget.workPerCell path-coordinate-steps
+  // per look at the base paths (later looks scale both alike).
+  const dim = buildSimulated(check, point, rng.split()).dim;
+  const stepsPerPath = check.etas.reduce((n, eta) => n + Math.round(check.horizon / eta) * (1 + SDE_STEP_COST * SDE_SUBSTEPS), 0) * dim;
+  const scale = lookPaths / budget.paths;
+  const paths = Math.max(1000, Math.round(scale * Math.min(budget.paths * WEAK_ORDER_FACTOR, budget.workPerCell / stepsPerPath)));
   const errors: SampleEstimate[] = [];
   let work = 0;
   for (const eta of check.etas) {
@@ -61,7 +68,7 @@ export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rn
     samples: paths,
     expectedField: String(check.order),
     relation: 'ge' as const,
-    precision: WEAK_ORDER_PRECISION,
+    precision: WEAK_ORDER_PRECISION * budget.precisionRel,
     ...((check as { tolerance?: unknown }).tolerance === undefined ? { tolerance: WEAK_ORDER_TOLERANCE } : {}),
   };
   return { observations: [observation], work };
