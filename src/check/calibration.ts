@@ -1,0 +1,40 @@
+import type { Claim } from '../theory/claim.ts';
+import type { Budget } from './budget.ts';
+import { runClaims } from './runClaims.ts';
+
+/**
+ * Calibration (DESIGN §4): true claims are checked under many run seeds; every failure of a true
+ * claim is a false alarm. The decision rule promises P(any false failure in one run) ≤ α, so over
+ * S runs the expected number of failing runs is ≤ S·α. paper-approx claims are left out: they are
+ * expected to fail outside their regime.
+ */
+export interface CalibrationResult {
+  seeds: number[];
+  claims: number;
+  alpha: number;
+  /** Per seed: the ids of true claims that failed. */
+  failures: { seed: number; failed: string[]; inconclusive: number }[];
+  failingRuns: number;
+  /** Fraction of runs with at least one false failure; its promise is ≤ α. */
+  falseFailureRate: number;
+}
+
+export function trueClaims(claims: Claim[]): Claim[] {
+  return claims.filter((c) => c.source.provenance !== 'paper-approx');
+}
+
+export async function calibrate(
+  claims: Claim[], seeds: number[], budget: Budget, alpha: number, workers: number,
+  onSeed?: (seed: number, failed: string[]) => void,
+): Promise<CalibrationResult> {
+  const selected = trueClaims(claims);
+  const failures: CalibrationResult['failures'] = [];
+  for (const seed of seeds) {
+    const run = await runClaims(selected, { runSeed: seed, budget, alpha, mutants: false, workers, replayArgs: '' });
+    const failed = run.claims.filter((c) => c.verdict === 'fail').map((c) => c.id);
+    failures.push({ seed, failed, inconclusive: run.claims.filter((c) => c.verdict === 'inconclusive').length });
+    onSeed?.(seed, failed);
+  }
+  const failingRuns = failures.filter((f) => f.failed.length > 0).length;
+  return { seeds, claims: selected.length, alpha, failures, failingRuns, falseFailureRate: failingRuns / seeds.length };
+}
