@@ -50,6 +50,9 @@ export function judge(
   return { verdict: combineVerdicts(observations.map((o) => o.verdict)), observations };
 }
 
+/** Relative rounding allowance added to every tolerance (the symbolic checks use the same 1e-9). */
+export const ROUNDING_REL = 1e-9;
+
 export function expectedValue(o: Observation, evaluator: ClaimEvaluator, point: Scope): number {
   return evaluator.component(o.expectedField, o.component ?? 0, point, o.bindings ?? {});
 }
@@ -58,7 +61,10 @@ function judgeOne(o: Observation, evaluator: ClaimEvaluator, point: Scope, toler
   const expected = expectedValue(o, evaluator, point);
   const at = (field: string | undefined): number =>
     field === undefined ? 0 : evaluator.component(field, o.component ?? 0, point, o.bindings ?? {});
-  const tol = o.tolerance ?? Math.abs(at(tolerance?.abs)) + Math.abs(at(tolerance?.rel)) * Math.abs(expected);
+  const magnitude = Math.max(Math.abs(expected), Math.abs(o.estimate), o.scale ?? 0);
+  const stated = o.tolerance ?? Math.abs(at(tolerance?.abs)) + Math.abs(at(tolerance?.rel)) * Math.abs(expected);
+  // Floating-point floor: a deterministic step (SE = 0) must not fail on its last bit.
+  const tol = Math.max(stated, ROUNDING_REL * magnitude);
   const precision = o.precision ?? options.precisionRel * Math.max(Math.abs(expected), o.scale ?? 0);
   const decision = decide({
     estimate: o.estimate,
