@@ -10,7 +10,7 @@ import { scalarParameter, vectorParameter } from './setup.ts';
  *   SGD: λ;   SignSGD: √(2/π)·λ/s (Gaussian, A3), 2ℓ_ν·λ/s (Student-t, A9);
  *   RMSprop(W)/Adam(W): λ/(σ + ε) + θ with σ² = Var Z (B1, B2), and the state rates ρ, ρ₁, ρ₂.
  * The saddle objective Σ(¼x⁴ − ½x² + ¼) has curvature 2 at its minima.
- * τ = 1 / (smallest rate). A claim may override it with the check field `relaxation`.
+ * τ = 1 / (smallest rate).
  * With a steady start the V rates are left out (V starts at its stationary mean).
  */
 export function relaxationTime(setup: SimulationSetup, point: Scope, sim: Simulated, steadyStart = false): number {

@@ -31,8 +31,7 @@ export interface StationaryRun {
 export function runToStationarity(ctx: EstimatorContext, check: StationaryCheck | Extract<SimulationCheck, { kind: 'slope' | 'invariance' }>): StationaryRun {
   const { point, rng } = ctx;
   const sim = buildSimulated(check, point, rng.split());
-  const override = (check as { relaxation?: string }).relaxation;
-  const tau = override !== undefined ? ctx.evaluator.scalar(override, point) : relaxationTime(check, point, sim, true);
+  const tau = relaxationTime(check, point, sim, true);
   const paths = Math.min(512, Math.max(128, Math.round(ctx.paths / 16)));
   const window = (tau * ctx.paths) / paths;
   const burnSteps = Math.ceil((BURN_IN * tau) / sim.eta);

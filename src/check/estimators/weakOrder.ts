@@ -1,7 +1,7 @@
 import { createStream } from '../../random/xoshiro.ts';
 import type { Seed } from '../../random/randomStream.ts';
 import { logLogFit } from '../../stats/regression.ts';
-import type { SimulationCheck } from '../../theory/claim.ts';
+import type { SdeName, SimulationCheck } from '../../theory/claim.ts';
 import type { Estimator } from '../estimator.ts';
 import { platenWeak2 } from '../../sde/platenWeak2.ts';
 import { coupledGaussianNoise } from '../coupledNoise.ts';
@@ -21,8 +21,14 @@ export const SDE_SUBSTEPS = 2;
 export const WEAK_ORDER_TOLERANCE = 0.3;
 /** Widest CI half-width on the fitted order at which a verdict is given, per unit of the budget's relative precision (quick 0.05 → 0.5, full 0.025 → 0.25). */
 export const WEAK_ORDER_PRECISION = 10;
-/** Cost of one SDE step relative to one optimizer step (Platen: three drift/diffusion evaluations). */
+/**
+ * Cost of one SDE step relative to one optimizer step, for sizing only (fixed numbers, so the
+ * report never depends on the machine): Platen makes three drift/diffusion evaluations; the
+ * Student-t SignSGD drifts evaluate the t CDF (≈ 1.5 M/s against ≈ 50 M/s for erf), Adam's three
+ * components cost about twice RMSprop's one.
+ */
 const SDE_STEP_COST = 3;
+const SDE_COST_FACTOR: Readonly<Partial<Record<SdeName, number>>> = { 'signsgd-studentT': 20, signsgd: 20, adamw: 2, 'malladi-adam': 2 };
 
 /**
  * Weak order (CLAIMS "Conventions": |E g(x_k) − E g(X_{kη})| ≤ Cη^order): for each η in `etas`, the
@@ -40,7 +46,8 @@ export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rn
   // WEAK_ORDER_FACTOR paths per budget path, but at most budget.workPerCell path-coordinate-steps
   // per look at the base paths (later looks scale both alike).
   const dim = buildSimulated(check, point, rng.split()).dim;
-  const stepsPerPath = check.etas.reduce((n, eta) => n + Math.round(check.horizon / eta) * (1 + SDE_STEP_COST * SDE_SUBSTEPS), 0) * dim;
+  const sdeCost = SDE_STEP_COST * SDE_SUBSTEPS * (SDE_COST_FACTOR[check.sde!] ?? 1);
+  const stepsPerPath = check.etas.reduce((n, eta) => n + Math.round(check.horizon / eta) * (1 + sdeCost), 0) * dim;
   const scale = lookPaths / budget.paths;
   const paths = Math.max(1000, Math.round(scale * Math.min(budget.paths * WEAK_ORDER_FACTOR, budget.workPerCell / stepsPerPath)));
   const errors: SampleEstimate[] = [];
