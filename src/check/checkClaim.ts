@@ -1,4 +1,4 @@
-import type { Claim, SimulationCheck, SymbolicCheck } from '../theory/claim.ts';
+import type { Claim, SymbolicCheck } from '../theory/claim.ts';
 import { SYMBOLIC_KINDS } from '../theory/claim.ts';
 import type { Point } from '../theory/domain.ts';
 import type { CheckReport, ClaimReport, ObservationReport, PointReport } from '../report/report.ts';
@@ -111,4 +111,3 @@ export function plain(point: Point): Record<string, number | number[]> {
   return out;
 }
 
-export type { SimulationCheck };

@@ -1,4 +1,4 @@
-import type { Claim, SimulationCheck, SymbolicCheck } from '../theory/claim.ts';
+import type { Claim, SymbolicCheck } from '../theory/claim.ts';
 import { SYMBOLIC_KINDS } from '../theory/claim.ts';
 import type { Budget } from './budget.ts';
 import { ClaimEvaluator } from './claimEvaluator.ts';
@@ -84,7 +84,7 @@ function judgeMutant(
     const cells = outcomes.find((o) => o.index === index)?.cells ?? [];
     const originalEval = new ClaimEvaluator(original);
     const mutantEval = new ClaimEvaluator(mutated);
-    const tolerance = 'tolerance' in check ? (check as SimulationCheck & { tolerance?: never }).tolerance : undefined;
+    const tolerance = 'tolerance' in check ? check.tolerance : undefined;
     for (const cell of cells) {
       if (cell.measurement === undefined) continue;
       const alpha = cellAlpha(alphaCell, budget, cell.measurement.observations.length);
