@@ -3,7 +3,8 @@ import type { Quantity } from '../../theory/claim.ts';
 /**
  * Mean and standard error of a quantity from independent per-path values.
  *   mean / second-moment / loss:  the sample mean of u_p, SE = sd(u)/√P;
- *   variance:  V = mean(b) − mean(a)² from per-path first moments a_p and second moments b_p
+ *   variance:  V = mean(b) − mean(a)² (computed without cancellation) from per-path first moments
+ *              a_p and second moments b_p
  *              (single draws: b = a²), SE by the delta method,
  *              Var(V) ≈ [Var(b) − 4ā·Cov(a, b) + 4ā²·Var(a)] / P.
  * Paths are independent, so these are honest standard errors; within-path correlation is
@@ -49,10 +50,14 @@ export function varianceOf(a: ArrayLike<number>, b: ArrayLike<number>): SampleEs
     vbb += db * db;
     vab += da * db;
   }
+  // mean(b) − ā² = mean(b_p − a_p²) + (1/P)Σ(a_p − ā)²: no cancellation when Var ≪ ā²
+  // (for single draws b_p = a_p², the first term is exactly 0).
+  let within = 0;
+  for (let p = 0; p < n; p++) within += b[p] - a[p] * a[p];
+  const estimate = within / n + vaa / n;
   vaa /= n - 1;
   vbb /= n - 1;
   vab /= n - 1;
-  const estimate = mb - ma * ma;
   const varV = Math.max(0, vbb - 4 * ma * vab + 4 * ma * ma * vaa) / n;
   return { estimate, standardError: Math.sqrt(varV), samples: n, scale: Math.abs(estimate) };
 }
