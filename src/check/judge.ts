@@ -65,7 +65,8 @@ function judgeOne(o: Observation, evaluator: ClaimEvaluator, point: Scope, toler
   const stated = o.tolerance ?? Math.abs(at(tolerance?.abs)) + Math.abs(at(tolerance?.rel)) * Math.abs(expected);
   // Floating-point floor: a deterministic step (SE = 0) must not fail on its last bit.
   const tol = Math.max(stated, ROUNDING_REL * magnitude);
-  const precision = o.precision ?? options.precisionRel * Math.max(Math.abs(expected), o.scale ?? 0);
+  // A CI no wider than the modelling slack is always precise enough (this matters where the claimed value is 0).
+  const precision = o.precision ?? Math.max(options.precisionRel * Math.max(Math.abs(expected), o.scale ?? 0), tol);
   const decision = decide({
     estimate: o.estimate,
     standardError: o.standardError,
