@@ -50,10 +50,11 @@ function replaceAt(root: MathNode, k: number, make: (n: MathNode) => MathNode): 
   return root.transform((n: MathNode) => (++index === k ? make(n) : n));
 }
 
-function factors(node: MathNode, into: { num: MathNode[]; den: MathNode[] }, inverted: boolean): void {
+function factors(node: MathNode, into: { num: MathNode[]; den: MathNode[]; elementwise?: boolean }, inverted: boolean): void {
   const op = asOp(unparen(node));
   if (op !== null && CHAIN_OPS.has(op.fn)) {
     const divide = op.fn === 'divide' || op.fn === 'dotDivide';
+    if (op.fn === 'dotMultiply' || op.fn === 'dotDivide') into.elementwise = true;
     factors(op.args[0], into, inverted);
     factors(op.args[1], into, divide ? !inverted : inverted);
     return;
@@ -61,10 +62,15 @@ function factors(node: MathNode, into: { num: MathNode[]; den: MathNode[] }, inv
   (inverted ? into.den : into.num).push(node);
 }
 
-function rebuild(num: MathNode[], den: MathNode[]): MathNode {
-  const product = (xs: MathNode[]): MathNode => xs.reduce((a, b) => new OperatorNode('*', 'multiply', [a, b]));
+/**
+ * Rebuilds a product chain. A chain that used an elementwise operator is rebuilt with .* and ./
+ * throughout, so that dropping a factor of `a .* b ./ c` never leaves a matrix product of vectors.
+ */
+function rebuild(num: MathNode[], den: MathNode[], elementwise = false): MathNode {
+  const [mul, mulFn, div, divFn] = elementwise ? ['.*', 'dotMultiply', './', 'dotDivide'] : ['*', 'multiply', '/', 'divide'];
+  const product = (xs: MathNode[]): MathNode => xs.reduce((a, b) => new OperatorNode(mul as '*', mulFn as 'multiply', [a, b]));
   const top = num.length === 0 ? new ConstantNode(1) : product(num);
-  return den.length === 0 ? top : new OperatorNode('/', 'divide', [top, new ParenthesisNode(product(den))]);
+  return den.length === 0 ? top : new OperatorNode(div as '/', divFn as 'divide', [top, new ParenthesisNode(product(den))]);
 }
 
 function rawMutants(root: MathNode): Mutant[] {
@@ -104,12 +110,12 @@ function rawMutants(root: MathNode): Mutant[] {
     }
     const op = asOp(node);
     if (op !== null && CHAIN_OPS.has(op.fn) && !inChain(node)) {
-      const f = { num: [] as MathNode[], den: [] as MathNode[] };
+      const f: { num: MathNode[]; den: MathNode[]; elementwise?: boolean } = { num: [], den: [] };
       factors(node, f, false);
       const all = [...f.num.map((n) => ({ n, den: false })), ...f.den.map((n) => ({ n, den: true }))];
       all.forEach(({ n, den }, i) => {
         add(`drop-factor@${k}.${i}`, `drop ${den ? 'divisor' : 'factor'} ${short(n)} from ${short(node)}`, k, () =>
-          rebuild(f.num.filter((x) => x !== n), f.den.filter((x) => x !== n)));
+          rebuild(f.num.filter((x) => x !== n), f.den.filter((x) => x !== n), f.elementwise));
       });
     }
     if (node.type === 'FunctionNode' && (node as unknown as { fn: SymbolNode }).fn.name === 'sqrt') {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'mathjs';
+import { compileExpression } from '../../src/theory/compile.ts';
 import { mutants } from '../../src/check/mutants.ts';
 
 const normal = (e: string): string => parse(e).transform((n) => (n.type === 'ParenthesisNode' ? (n as unknown as { content: typeof n }).content : n)).toString({ parenthesis: 'auto' });
@@ -41,6 +42,16 @@ describe('mutants', () => {
     const powers = mutants('eta*s^2').map((m) => normal(m.expr));
     assert.ok(powers.includes('eta * s ^ 3') && powers.includes('eta * s ^ 1'));
     assert.deepEqual(mutants('beta^k').map((m) => normal(m.expr)), ['beta ^ (k + 1)', 'beta ^ (k - 1)']);
+  });
+
+  it('keeps an elementwise chain elementwise when it drops a factor (no matrix product of vectors)', () => {
+    const dropped = mutants('eta*s.^2./(lam.*(2 - eta*lam))').filter((m) => m.id.startsWith('drop-factor'));
+    assert.ok(dropped.length >= 3);
+    const scope = { eta: 0.05, s: Float64Array.of(1, 2), lam: Float64Array.of(0.5, 2) };
+    for (const m of dropped) {
+      const value = compileExpression(m.expr)(scope);
+      assert.ok(value instanceof Float64Array && value.length === 2, `${m.expr} evaluates coordinatewise`);
+    }
   });
 
   it('marks mutants that equal the original at random points as equivalent, and only those', () => {
