@@ -46,7 +46,13 @@ export const oneStepEstimator: Estimator<OneStepCheck> = ({ check, point, rng, p
     const rate = column(run.x, dim, i).map((xi) => (xi - x[i]) / sim.eta);
     const drift = meanOf(rate);
     const increments = rate.map((r) => r * Math.sqrt(sim.eta));
-    const diffusion = varianceOf(increments, increments.map((u) => u * u));
+    const squares = increments.map((u) => u * u);
+    const spread = varianceOf(increments, squares);
+    // Resolution: n paths cannot see a variance below one event in n (a step that flips sign with
+    // probability 1e-12 shows no flip at all, and its empirical SE is 0), so the SE is floored at
+    // E[Δx²]/(η·n); precision is judged against E[Δx²]/η, the scale of the increments.
+    const secondMoment = meanOf(squares).estimate;
+    const diffusion = { ...spread, standardError: Math.max(spread.standardError, secondMoment / paths), scale: secondMoment };
     observations.push(
       { label: `E[Δx_${i + 1}]/η`, ...drift, expectedField: check.drift, bindings, component: i, relation: 'equal' },
       { label: `Var[Δx_${i + 1}]/η`, ...diffusion, expectedField: check.diffusion2, bindings, component: i, relation: 'equal' },
