@@ -83,7 +83,7 @@ export const checkCommand: Command = {
   },
 };
 
-function budgetByNameOrUsage(name: string | undefined) {
+export function budgetByNameOrUsage(name: string | undefined) {
   try {
     return budgetByName(name ?? 'quick');
   } catch (e) {
@@ -98,7 +98,7 @@ export function integerOption(name: string, value: string | undefined, fallback:
   return n;
 }
 
-function numberOption(name: string, value: string | undefined, fallback: number): number {
+export function numberOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!(n > 0 && n < 1)) throw new UsageError(`--${name}: expected a number in (0, 1), got '${value}'`);

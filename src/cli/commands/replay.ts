@@ -3,10 +3,9 @@ import type { Command } from '../command.ts';
 import { EXIT } from '../io.ts';
 import { formatTable } from '../table.ts';
 import { loadClaims, printDefinitionErrors, THEOREMS_OPTION } from '../theoremsOption.ts';
-import { budgetByName } from '../../check/budget.ts';
 import { isSymbolic, plain, pointReport } from '../../check/checkClaim.ts';
 import { checkSimulation } from '../../check/checkSimulation.ts';
-import { DEFAULT_ALPHA, DEFAULT_SEED, integerOption } from './check.ts';
+import { budgetByNameOrUsage, DEFAULT_ALPHA, DEFAULT_SEED, integerOption, numberOption } from './check.ts';
 
 const OPTIONS = [
   { name: 'check', type: 'string', value: 'I', description: 'index of the simulation check in the claim' },
@@ -44,10 +43,9 @@ export const replayCommand: Command = {
     const index = integerOption('check', o.check as string | undefined, -1, 0, claim.checks.length - 1);
     if (index < 0 || isSymbolic(claim.checks[index])) throw new UsageError(`--check: expected the index of a simulation check of ${claim.id}`);
     if (o.path === undefined) throw new UsageError('--path is required');
-    let budget;
-    try { budget = budgetByName((o.budget as string | undefined) ?? 'quick'); } catch (e) { throw new UsageError((e as Error).message); }
+    const budget = budgetByNameOrUsage(o.budget as string | undefined);
     const seed = integerOption('seed', o.seed as string | undefined, DEFAULT_SEED, 0, Number.MAX_SAFE_INTEGER);
-    const alpha = Number((o.alpha as string | undefined) ?? DEFAULT_ALPHA);
+    const alpha = numberOption('alpha', o.alpha as string | undefined, DEFAULT_ALPHA);
     const cells = integerOption('cells', o.cells as string | undefined, 1, 1, 1e9);
     const result = checkSimulation(claim, index, seed, budget, alpha / cells, o.path as string);
     const cell = result.counterexample?.cell ?? result.cells[0];
