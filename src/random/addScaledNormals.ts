@@ -1,6 +1,6 @@
 import type { RandomStream } from './randomStream.ts';
 import { Xoshiro128 } from './xoshiro.ts';
-import { RATIO21, XS, slowPath } from './ziggurat.ts';
+import { ACCEPT23, XS23, slowPath, uniform23 } from './ziggurat.ts';
 import { normal } from './normal.ts';
 
 /**
@@ -26,8 +26,8 @@ export function addScaledNormals(
     return;
   }
   const sc = scale;
-  const ratio21 = RATIO21;
-  const xs = XS;
+  const accept = ACCEPT23;
+  const xs = XS23;
   let j = offset;
   while (j < end) {
     let s0 = rng.s0;
@@ -35,20 +35,10 @@ export function addScaledNormals(
     let s2 = rng.s2;
     let s3 = rng.s3;
     let a = 0;
-    let b = 0;
     for (; j < end; j++) {
-      let m = Math.imul(s1, 5);
+      const m = Math.imul(s1, 5);
       a = Math.imul((m << 7) | (m >>> 25), 9);
-      let t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      m = Math.imul(s1, 5);
-      b = Math.imul((m << 7) | (m >>> 25), 9);
-      t = s1 << 9;
+      const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
       s1 ^= s2;
@@ -56,16 +46,16 @@ export function addScaledNormals(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
       const k = a & 511;
-      const hi = a >>> 11;
-      if (hi >= ratio21[k]) break;
-      out[j] += sc[j - offset] * ((hi * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16) * xs[k]);
+      const h = a >>> 9;
+      if (h >= accept[k]) break;
+      out[j] += sc[j - offset] * ((h + 0.5) * xs[k]);
     }
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
     rng.s3 = s3;
     if (j < end) {
-      const z = slowPath(rng, a & 511, (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16);
+      const z = slowPath(rng, a & 511, uniform23(a >>> 9));
       if (z === z) {
         out[j] += sc[j - offset] * z;
         j++;

@@ -1,21 +1,20 @@
 import type { RandomStream } from './randomStream.ts';
 import { Xoshiro128 } from './xoshiro.ts';
-import { RATIO, RATIO21, XS, slowPath } from './ziggurat.ts';
+import { ACCEPT23, XS23, slowPath, uniform23 } from './ziggurat.ts';
 
 export { ZIGGURAT_R } from './ziggurat.ts';
 
 /**
- * One standard normal N(0, 1) draw by the 256-layer ziggurat of ./ziggurat.ts (two 32-bit
- * outputs per candidate: 8 layer bits, 1 sign bit, 53 bits of uniform).
+ * One standard normal N(0, 1) draw by the 256-layer ziggurat of ./ziggurat.ts (one 32-bit output
+ * per candidate: 8 layer bits, 1 sign bit, 23 bits of uniform).
  */
 export function normal(rng: RandomStream): number {
   for (;;) {
     const a = rng.nextUint32();
-    const b = rng.nextUint32();
     const k = a & 511;
-    const u = (a >>> 11) * 4.76837158203125e-7 + b * 1.1102230246251565e-16;
-    if (u < RATIO[k]) return u * XS[k];
-    const z = slowPath(rng, k, u);
+    const h = a >>> 9;
+    if (h < ACCEPT23[k]) return (h + 0.5) * XS23[k];
+    const z = slowPath(rng, k, uniform23(h));
     if (z === z) return z;
   }
 }
@@ -23,8 +22,8 @@ export function normal(rng: RandomStream): number {
 /**
  * Writes `length` independent N(0, 1) draws into out[offset .. offset + length). The values are
  * those of `length` successive `normal(rng)` calls; for a xoshiro stream the generator state lives
- * in locals during the inner loop, which runs without calls or allocation until a draw needs the
- * slow path (~1% of draws).
+ * in locals during the inner loop (xoshiro128** stepped inline, see ./xoshiro.ts), which runs
+ * without calls or allocation until a draw needs the slow path (~1% of draws).
  */
 export function fillNormal(
   rng: RandomStream,
@@ -40,8 +39,8 @@ export function fillNormal(
     for (let j = offset; j < end; j++) out[j] = normal(rng);
     return;
   }
-  const ratio21 = RATIO21;
-  const xs = XS;
+  const accept = ACCEPT23;
+  const xs = XS23;
   let j = offset;
   while (j < end) {
     let s0 = rng.s0;
@@ -49,20 +48,10 @@ export function fillNormal(
     let s2 = rng.s2;
     let s3 = rng.s3;
     let a = 0;
-    let b = 0;
     for (; j < end; j++) {
-      let m = Math.imul(s1, 5);
+      const m = Math.imul(s1, 5);
       a = Math.imul((m << 7) | (m >>> 25), 9);
-      let t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      m = Math.imul(s1, 5);
-      b = Math.imul((m << 7) | (m >>> 25), 9);
-      t = s1 << 9;
+      const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
       s1 ^= s2;
@@ -70,18 +59,17 @@ export function fillNormal(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
       const k = a & 511;
-      const hi = a >>> 11;
-      if (hi >= ratio21[k]) break;
-      out[j] = (hi * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16) * xs[k];
+      const h = a >>> 9;
+      if (h >= accept[k]) break;
+      out[j] = (h + 0.5) * xs[k];
     }
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
     rng.s3 = s3;
     if (j < end) {
-      const z = slowPath(rng, a & 511, (a >>> 11) * 4.76837158203125e-7 + (b >>> 0) * 1.1102230246251565e-16);
+      const z = slowPath(rng, a & 511, uniform23(a >>> 9));
       if (z === z) out[j++] = z;
     }
   }
 }
-

@@ -5,6 +5,7 @@ import { fillNormal, normal, ZIGGURAT_R } from '../../src/random/normal.ts';
 import { addScaledNormals } from '../../src/random/addScaledNormals.ts';
 import type { RandomStream } from '../../src/random/randomStream.ts';
 import { ksTest } from '../../src/stats/ks.ts';
+import { ACCEPT23, RATIO, uniform23 } from '../../src/random/ziggurat.ts';
 import { normCdf } from '../../src/special/normCdf.ts';
 
 /** Student t₃ CDF in closed form (CLAIMS A8): 1/2 + (atan(x/√3) + √3·x/(x² + 3))/π. */
@@ -24,6 +25,16 @@ function wrapped(seed: number): RandomStream {
 describe('ziggurat normals', () => {
   it('uses the 256-layer tail cut-off r = 3.6541528853610088 (Marsaglia & Tsang 2000)', () => {
     assert.ok(Math.abs(ZIGGURAT_R - 3.6541528853610088) < 1e-14);
+  });
+
+  it('accepts in integers exactly when the 23-bit midpoint uniform is below X_{i+1}/X_i', () => {
+    for (let k = 0; k < 512; k++) {
+      const t = ACCEPT23[k];
+      assert.ok(t >= 0 && t <= 2 ** 23, `k = ${k}: threshold ${t}`);
+      // The top layer (X₂₅₆ = 0) has ratio 0: every draw goes to the wedge test.
+      assert.ok(t === 0 ? RATIO[k] === 0 : uniform23(t - 1) < RATIO[k], `k = ${k}: h = ${t - 1} must be accepted`);
+      assert.ok(t === 2 ** 23 || uniform23(t) >= RATIO[k], `k = ${k}: h = ${t} must be rejected`);
+    }
   });
 
   it('passes a KS test against Φ (n = 200000)', () => {
