@@ -45,7 +45,7 @@ export function tCentral(x: number, nu: number): number {
   if (!(nu > 0) || Number.isNaN(x)) return NaN;
   if (nu === Infinity) return erf(x * Math.SQRT1_2);
   if (nu === 1) return (2 / Math.PI) * Math.atan(x);
-  if (nu === 2) return x / Math.hypot(Math.SQRT2, x);
+  if (nu === 2) return Math.abs(x) === Infinity ? Math.sign(x) : x / Math.hypot(Math.SQRT2, x);
   const a = Math.abs(x);
   const q = a / Math.sqrt(nu);
   let r: number;

@@ -150,6 +150,10 @@ describe('tCdf', () => {
     assert.equal(tCdf(-Infinity, 3), 0);
     assert.equal(tCdf(Infinity, 0.5), 1);
     assert.equal(tCdf(0, 7), 0.5);
+    for (const nu of [0.5, 1, 2, 3, Infinity]) {
+      assert.equal(tCentral(Infinity, nu), 1, `ν=${nu}`);
+      assert.equal(tCentral(-Infinity, nu), -1, `ν=${nu}`);
+    }
     assert.ok(Number.isNaN(tCdf(1, 0)) && Number.isNaN(tCdf(1, -2)) && Number.isNaN(tCdf(NaN, 2)));
   });
 });
