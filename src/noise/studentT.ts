@@ -1,14 +1,15 @@
 import type { NoiseModel } from './noiseModel.ts';
 import type { RandomStream } from '../random/randomStream.ts';
 import { fillStudentT } from '../random/studentT.ts';
-import { tCentral } from '../special/tCdf.ts';
+import { tCentralInterpolant } from '../special/tCentralTable.ts';
 import { checkBatch, checkedNu, checkedScale } from './validate.ts';
 
 const CHUNK = 4096;
 
 /**
  * Student-t gradient noise Z_i = s_i·T_i, T_i ~ t_ν independent across coordinates and paths.
- * E[sign(g + Z_i)] = 2F_ν(g/s_i) − 1 (CLAIMS A8, computed as tCentral without cancellation near 0);
+ * E[sign(g + Z_i)] = 2F_ν(g/s_i) − 1 (CLAIMS A8; tCentralInterpolant's table of tCentral, built on
+ * the first call, keeps relative accuracy near 0);
  * Var[Z_i] = s_i² ν/(ν − 2) for ν > 2 and Infinity for ν ≤ 2. ν = Infinity is Gaussian noise.
  * addTo and sample draw in blocks of CHUNK entries (normals, then the block's gamma draws), so
  * both consume the stream identically.
@@ -19,6 +20,7 @@ export function studentTNoise(scale: Float64Array | number[], nu: number): Noise
   const dim = s.length;
   const scratch = new Float64Array(CHUNK);
   const varianceFactor = dof === Infinity ? 1 : dof > 2 ? dof / (dof - 2) : Infinity;
+  let central: ((x: number) => number) | undefined;
 
   return {
     kind: 'studentT',
@@ -50,7 +52,8 @@ export function studentTNoise(scale: Float64Array | number[], nu: number): Noise
     },
 
     signMean(g: number, i: number): number {
-      return tCentral(g / s[i], dof);
+      central ??= tCentralInterpolant(dof);
+      return central(g / s[i]);
     },
 
     variance(i: number): number {
