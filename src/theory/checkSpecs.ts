@@ -129,7 +129,7 @@ export const CHECK_SPECS: Readonly<Record<Check['kind'], CheckSpec>> = {
     engines: 'both',
     fields: {
       ...SETUP, quantity, horizon: { field: { type: 'positive' } },
-      etas: { field: { type: 'positives', min: 2 } }, order: { field: { type: 'number' } },
+      etas: { field: { type: 'positives', min: 2 } }, order: { field: { type: 'number' } }, tolerance: tolerance(),
     },
   },
 };

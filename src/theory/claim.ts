@@ -116,8 +116,11 @@ export type SimulationCheck =
   | (SimulationSetup & { kind: 'heavy-tail'; expect: 'bounded' | 'divergent'; bound?: string })
   /** The quantity is the same under `substitute` (a scaling rule with free symbol kappa). */
   | (SimulationSetup & { kind: 'invariance'; quantity: Quantity; substitute: Record<string, string>; expect: 'invariant' | 'changes'; tolerance?: Tolerance })
-  /** Weak error |E g(x_k) − E g(X_kη)| at time `horizon` over learning rates `etas`: log-log slope ≈ `order`. */
-  | (SimulationSetup & { kind: 'weak-order'; quantity: Quantity; horizon: number; etas: number[]; order: number });
+  /**
+   * Weak error |E g(x_k) − E g(X_kη)| at time `horizon` over learning rates `etas`: log-log slope
+   * at least `order` − tolerance (default slack 0.3 on the slope).
+   */
+  | (SimulationSetup & { kind: 'weak-order'; quantity: Quantity; horizon: number; etas: number[]; order: number; tolerance?: Tolerance });
 
 export type Check = SymbolicCheck | SimulationCheck;
 export const SYMBOLIC_KINDS = ['identity', 'lyapunov', 'expansion', 'limit', 'substitution'] as const;

@@ -76,7 +76,7 @@ export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rn
     expectedField: String(check.order),
     relation: 'ge' as const,
     precision: WEAK_ORDER_PRECISION * budget.precisionRel,
-    ...((check as { tolerance?: unknown }).tolerance === undefined ? { tolerance: WEAK_ORDER_TOLERANCE } : {}),
+    ...(check.tolerance === undefined ? { tolerance: WEAK_ORDER_TOLERANCE } : {}),
   };
   return { observations: [observation], work };
 };
