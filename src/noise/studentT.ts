@@ -11,8 +11,8 @@ const CHUNK = 4096;
  * E[sign(g + Z_i)] = 2F_ν(g/s_i) − 1 (CLAIMS A8; tCentralInterpolant's table of tCentral, built on
  * the first call, keeps relative accuracy near 0);
  * Var[Z_i] = s_i² ν/(ν − 2) for ν > 2 and Infinity for ν ≤ 2. ν = Infinity is Gaussian noise.
- * addTo and sample draw in blocks of CHUNK entries (normals, then the block's gamma draws), so
- * both consume the stream identically.
+ * addTo and sample draw in the same blocks of CHUNK entries (one fillStudentT call each), so both
+ * consume the stream identically.
  */
 export function studentTNoise(scale: Float64Array | number[], nu: number): NoiseModel {
   const s = checkedScale(scale, 'studentTNoise');
