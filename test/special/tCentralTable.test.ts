@@ -41,12 +41,12 @@ function randomX(rng: ReturnType<typeof createStream>): number {
 }
 
 describe('tCentralInterpolant', () => {
-  it('agrees with tCentral to ≤ 1e-11 absolute (measured ≤ 5e-15 for ν ≤ 100, ≤ 3e-14 at 1000) on 200,000 random x per ν', () => {
+  it('agrees with tCentral to ≤ 1e-11 absolute (measured ≤ 5e-15 for ν ≤ 100, ≤ 3e-14 at 1000) on 100,000 random x per ν', () => {
     const rng = createStream(11);
     for (const nu of NUS) {
       const f = tCentralInterpolant(nu);
       let worst = 0;
-      for (let k = 0; k < 200_000; k++) {
+      for (let k = 0; k < 100_000; k++) {
         const x = randomX(rng);
         worst = Math.max(worst, Math.abs(f(x) - tCentral(x, nu)));
       }
@@ -76,20 +76,26 @@ describe('tCentralInterpolant', () => {
       const f = tCentralInterpolant(nu);
       assert.equal(f(0), 0);
       assert.ok(f(-0) === 0);
+      let asymmetric = 0;
       for (let k = 0; k < 10_000; k++) {
         const x = randomX(rng);
-        assert.equal(f(-x), -f(x), `ν=${nu} x=${x}`);
+        if (f(-x) !== -f(x)) asymmetric++;
       }
+      assert.equal(asymmetric, 0, `ν=${nu}`);
       // Sorted grid: uniform on [0, 20], then geometric to 1e9 (table) and 1e12 (fallback).
+      const ratio = 5e10 ** (1 / 200_000);
+      let x = 0;
       let previous = -Infinity;
       let drop = 0;
+      let largest = 0;
       for (let k = 0; k <= 300_000; k++) {
-        const x = k <= 100_000 ? k * 2e-4 : 20 * 5e10 ** ((k - 100_000) / 200_000);
+        x = k <= 100_000 ? k * 2e-4 : x * ratio;
         const v = f(x);
-        assert.ok(Math.abs(v) <= 1, `ν=${nu} x=${x}: ${v}`);
+        largest = Math.max(largest, Math.abs(v));
         drop = Math.max(drop, previous - v);
         previous = v;
       }
+      assert.ok(largest <= 1, `ν=${nu}: |f| reaches ${largest}`);
       assert.ok(drop <= 1e-15, `ν=${nu}: f drops by ${drop}`);
     }
   });
