@@ -15,7 +15,8 @@ import type { Measurement } from './observation.ts';
  * One cell = (claim, check, parameter point). Sequential sampling (DESIGN §4): the estimator runs
  * with the budget's paths; while the verdict is inconclusive it runs again, with the paths scaled
  * by the factor the widest CI says is needed ((half-width/precision)² × 1.1, between ×2 and ×16),
- * up to `budget.rounds` looks and MAX_GROWTH × the budget's paths. Each look is a test, so the cell's false-alarm rate α_cell is split
+ * up to `budget.rounds` looks, MAX_GROWTH × the budget's paths and `budget.maxCellWork` simulated
+ * path-coordinate-steps in all (a look's work is taken ∝ its paths). Each look is a test, so the cell's false-alarm rate α_cell is split
  * over looks and observations: α = α_cell / (rounds · observations) per comparison (Bonferroni).
  */
 export interface CellResult {
@@ -40,11 +41,12 @@ export function runCell(
   const estimator = ESTIMATORS[check.kind] as Estimator;
   const evaluator = new ClaimEvaluator(claim);
   let work = 0;
+  let lastLookWork = 0;
   let last: CellResult | undefined;
   let paths = budget.paths;
   for (let round = 0; round < budget.rounds; round++) {
     if (round > 0) {
-      const next = Math.min(MAX_GROWTH * budget.paths, Math.round(paths * growthFactor(last!.judgement)));
+      const next = nextLookPaths(paths, growthFactor(last!.judgement), budget, work, lastLookWork);
       if (next <= paths) break;
       paths = next;
     }
@@ -56,6 +58,7 @@ export function runCell(
       return errorCell(simSeed, e, round + 1, paths, work);
     }
     work += measurement.work;
+    lastLookWork = measurement.work;
     let judgement: Judgement;
     try {
       judgement = judge(measurement, evaluator, point, 'tolerance' in check ? check.tolerance : undefined, {
@@ -73,6 +76,17 @@ export function runCell(
 
 /** Sequential sampling never goes beyond this multiple of the budget's paths (memory and time). */
 export const MAX_GROWTH = 32;
+
+/**
+ * Paths of the next look: `growth` × the last look's, at most MAX_GROWTH × the budget's paths and
+ * no more than the work left under budget.maxCellWork allows (work ∝ paths). A result ≤ `paths`
+ * means no further look.
+ */
+export function nextLookPaths(paths: number, growth: number, budget: Budget, workDone: number, lastLookWork: number): number {
+  let next = Math.min(MAX_GROWTH * budget.paths, Math.round(paths * growth));
+  if (lastLookWork > 0) next = Math.min(next, Math.floor((paths * (budget.maxCellWork - workDone)) / lastLookWork));
+  return next;
+}
 
 /** How many times more samples the widest inconclusive CI needs (CI width ∝ 1/√samples). */
 export function growthFactor(judgement: Judgement): number {
