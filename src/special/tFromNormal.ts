@@ -10,7 +10,7 @@ import { tQuantileUpper } from '../stats/tQuantile.ts';
  *   q(z) = F_ν⁻¹(Φ(z)),   so Z ~ N(0, 1) ⇒ q(Z) ~ t_ν exactly,
  *
  * with q increasing and odd: (Z, q(Z)) is the comonotone (quantile) coupling of the two laws
- * (e.g. Villani, Optimal Transport, 2009, ch. 1; Rüschendorf, Mathematical Risk Analysis, 2013).
+ * (the increasing rearrangement; e.g. Villani, Optimal Transport: Old and New, 2009).
  * ν = Infinity gives q(z) = z.
  *
  * tFromNormal(z, ν) is the accurate slow inversion: q = tQuantileUpper(Φ(−z), ν) (tCdf-based,

@@ -4,8 +4,9 @@ import { logLogFit } from '../../stats/regression.ts';
 import type { SdeName, SimulationCheck } from '../../theory/claim.ts';
 import type { Estimator } from '../estimator.ts';
 import { platenWeak2 } from '../../sde/platenWeak2.ts';
-import { coupledGaussianNoise } from '../coupledNoise.ts';
+import { coupledGaussianNoise, coupledStudentTNoise } from '../coupledNoise.ts';
 import type { Orientation } from '../coupledNoise.ts';
+import type { NoiseModel } from '../../noise/noiseModel.ts';
 import { buildSimulated } from '../setup.ts';
 import type { Simulated } from '../setup.ts';
 import { simulatePaths } from '../simulatePaths.ts';
@@ -43,14 +44,20 @@ export const NOISE_ORIENTATION: Readonly<Record<SdeName, Orientation>> = {
   sgd: -1, signsgd: -1, 'signsgd-gaussian': -1, 'signsgd-studentT': -1, 'signsgd-phase3': -1, 'signsgd-phase3-studentT': -1,
   rmspropw: -1, 'malladi-rmsprop': -1, adamw: 1, 'malladi-adam': 1,
 };
+/** The optimizer's noise for each noise kind, coupled to the SDE's Brownian path. */
+const COUPLED_NOISE: Readonly<Record<NoiseModel['kind'], (noise: NoiseModel, substeps: number, orientation: Orientation) => NoiseModel>> = {
+  gaussian: coupledGaussianNoise,
+  studentT: coupledStudentTNoise,
+};
 
 /**
  * Weak order (CLAIMS "Conventions": |E g(x_k) − E g(X_{kη})| ≤ Cη^order): for each η in `etas`, the
  * optimizer runs K = horizon/η steps and the SDE is solved to time Kη accurately (Platen weak-2,
  * dt = η/SDE_SUBSTEPS — not Euler–Maruyama at dt = η, which matches the optimizer's one-step
- * moments and so agrees with it to O(η²), hiding the O(η) error of the SDE itself). Under Gaussian
- * noise the paths are paired (common random numbers, coupledNoise.ts), which leaves the
- * expectations unchanged and shrinks the variance of the difference. The weak error
+ * moments and so agrees with it to O(η²), hiding the O(η) error of the SDE itself). The paths are
+ * paired (common random numbers, coupledNoise.ts: Gaussian noise from the SDE's Brownian increments,
+ * Student-t noise as their comonotone quantile transform), which leaves the expectations unchanged
+ * and shrinks the variance of the difference. The weak error
  * e(η) = |E g(x_K) − E g(X_{Kη})|, g the loss or Σ_i x_i (mean) / Σ_i x_i² (second moment,
  * variance), is fitted as ln e = c + p·ln η with weights from the standard errors. The claim
  * "order p" is a bound, error = O(η^p), so it fails only when the fitted slope is significantly
@@ -70,15 +77,13 @@ export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rn
     const sim = buildSimulated(check, { ...point, eta }, rng.split());
     const steps = Math.max(1, Math.round(check.horizon / eta));
     const seed: Seed = [rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()];
-    const coupled = sim.noise.kind === 'gaussian';
-    const optimizerSim = coupled ? { ...sim, noise: coupledGaussianNoise(sim.noise, SDE_SUBSTEPS, NOISE_ORIENTATION[check.sde!]) } : sim;
-    const gOpt = testFunction(sim, check, simulatePaths(optimizerSim, 'optimizer', { paths, steps, recordSteps: [steps], rng: createStream(seed) }), steps);
-    const sdeRng = coupled ? createStream(seed) : rng.split();
-    const gSde = testFunction(sim, check, simulatePaths(sim, 'sde', { paths, steps, recordSteps: [steps], rng: sdeRng, substeps: SDE_SUBSTEPS, solver: platenWeak2 }), steps);
+    const noise = COUPLED_NOISE[sim.noise.kind](sim.noise, SDE_SUBSTEPS, NOISE_ORIENTATION[check.sde!]);
+    const gOpt = testFunction(sim, check, simulatePaths({ ...sim, noise }, 'optimizer', { paths, steps, recordSteps: [steps], rng: createStream(seed) }), steps);
+    const gSde = testFunction(sim, check, simulatePaths(sim, 'sde', { paths, steps, recordSteps: [steps], rng: createStream(seed), substeps: SDE_SUBSTEPS, solver: platenWeak2 }), steps);
     work += (1 + SDE_SUBSTEPS) * paths * sim.dim * steps;
     if ('diverged' in gOpt) return { observations: [], diverged: gOpt.diverged, work };
     if ('diverged' in gSde) return { observations: [], diverged: gSde.diverged, work };
-    const diff = coupled ? meanOf(gOpt.values.map((v, p) => v - gSde.values[p])) : difference(meanOf(gOpt.values), meanOf(gSde.values));
+    const diff = meanOf(gOpt.values.map((v, p) => v - gSde.values[p]));
     errors.push({ ...diff, estimate: Math.abs(diff.estimate) });
   }
   const fit = logLogFit(check.etas, errors.map((e) => e.estimate), { yStandardErrors: errors.map((e) => e.standardError) });
@@ -94,11 +99,6 @@ export const weakOrderEstimator: Estimator<WeakOrderCheck> = ({ check, point, rn
   };
   return { observations: [observation], work };
 };
-
-/** Mean difference of two independent samples, SE = √(SE₁² + SE₂²). */
-function difference(a: SampleEstimate, b: SampleEstimate): SampleEstimate {
-  return { estimate: a.estimate - b.estimate, standardError: Math.hypot(a.standardError, b.standardError), samples: Math.min(a.samples, b.samples), scale: a.scale };
-}
 
 function testFunction(sim: Simulated, check: WeakOrderCheck, run: ReturnType<typeof simulatePaths>, steps: number): { values: Float64Array } | { diverged: { what: string; step: number } } {
   if (run.diverged) return { diverged: run.diverged };
