@@ -1,9 +1,10 @@
 /**
- * npm run calibrate -- [--seeds N] [--budget quick|full] [--only GLOB] [--workers K] [--alpha A]
+ * npm run calibrate -- [--seeds N] [--budget quick|full] [--only GLOB] [--workers K] [--alpha A] [--out FILE]
  * Runs every true claim under N run seeds (default 20) and prints the false-failure rate; writes
- * reports/calibration.json. Not part of `npm test` (a few seeds on a cheap subset are).
+ * FILE (default reports/calibration.json). Not part of `npm test` (a few seeds on a cheap subset are).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { budgetByName } from '../src/check/budget.ts';
 import { calibrate } from '../src/check/calibration.ts';
@@ -32,8 +33,9 @@ const started = Date.now();
 const result = await calibrate(selected, seeds, budget, alpha, workers, (seed, failed) => {
   console.error(`seed ${seed}: ${failed.length === 0 ? 'no false failure' : `FAILED ${failed.join(', ')}`} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 });
-mkdirSync('reports', { recursive: true });
-writeFileSync('reports/calibration.json', `${JSON.stringify({ ...result, budget: budget.name, durationSeconds: (Date.now() - started) / 1000 }, null, 2)}\n`);
+const out = option('out', 'reports/calibration.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ ...result, budget: budget.name, durationSeconds: (Date.now() - started) / 1000 }, null, 2)}\n`);
 console.log(`calibration: ${result.claims} true claims × ${seeds.length} seeds at budget ${budget.name}, α = ${alpha}`);
 console.log(`runs with a false failure: ${result.failingRuns} of ${seeds.length} (rate ${result.falseFailureRate.toFixed(3)}; promised ≤ ${alpha})`);
 process.exit(result.failingRuns > 0 ? 1 : 0);

@@ -12,8 +12,8 @@ export interface CalibrationResult {
   seeds: number[];
   claims: number;
   alpha: number;
-  /** Per seed: the ids of true claims that failed. */
-  failures: { seed: number; failed: string[]; inconclusive: number }[];
+  /** Per seed: the ids of true claims that failed, and of those left inconclusive (not false alarms, but no verdict either). */
+  failures: { seed: number; failed: string[]; inconclusive: number; inconclusiveIds: string[] }[];
   failingRuns: number;
   /** Fraction of runs with at least one false failure; its promise is ≤ α. */
   falseFailureRate: number;
@@ -32,7 +32,8 @@ export async function calibrate(
   for (const seed of seeds) {
     const run = await runClaims(selected, { runSeed: seed, budget, alpha, mutants: false, workers, replayArgs: '' });
     const failed = run.claims.filter((c) => c.verdict === 'fail').map((c) => c.id);
-    failures.push({ seed, failed, inconclusive: run.claims.filter((c) => c.verdict === 'inconclusive').length });
+    const inconclusiveIds = run.claims.filter((c) => c.verdict === 'inconclusive').map((c) => c.id);
+    failures.push({ seed, failed, inconclusive: inconclusiveIds.length, inconclusiveIds });
     onSeed?.(seed, failed);
   }
   const failingRuns = failures.filter((f) => f.failed.length > 0).length;
