@@ -1,6 +1,7 @@
 import { tCentral } from './tCdf.ts';
 import { logEll } from './ell.ts';
 import { erf } from './erf.ts';
+import { memoisedPerNu } from './perNu.ts';
 
 /**
  * A tabulated f(x) = 2F_ν(x) − 1 = tCentral(x, ν) for the SignSGD drift hot loop (CLAIMS A8):
@@ -40,23 +41,11 @@ const Y_MAX = 2 ** E;
 const START = Float64Array.from({ length: E + 1 }, (_, j) => (j === 0 ? 0 : 2 ** (j - 1)));
 const INV_WIDTH = Float64Array.from({ length: E + 1 }, (_, j) => M / (j === 0 ? 1 : 2 ** (j - 1)));
 
-const CACHE_SIZE = 16;
-const cache = new Map<number, (x: number) => number>();
-
 /**
- * x ↦ 2F_ν(x) − 1 for ν > 0 (ν = Infinity: erf(x/√2)), memoised by ν (the last CACHE_SIZE
+ * x ↦ 2F_ν(x) − 1 for ν > 0 (ν = Infinity: erf(x/√2)), memoised by ν (the last 16
  * values). Throws for ν ≤ 0 or NaN.
  */
-export function tCentralInterpolant(nu: number): (x: number) => number {
-  let f = cache.get(nu);
-  if (f === undefined) {
-    if (!(nu > 0)) throw new RangeError(`tCentralInterpolant: nu = ${nu} is not allowed (allowed: nu > 0)`);
-    f = nu === Infinity ? (x: number) => erf(x * Math.SQRT1_2) : build(nu);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-    cache.set(nu, f);
-  }
-  return f;
-}
+export const tCentralInterpolant: (nu: number) => (x: number) => number = memoisedPerNu('tCentralInterpolant', build, (x: number) => erf(x * Math.SQRT1_2));
 
 function build(nu: number): (x: number) => number {
   const sigma = Math.min(1, Math.sqrt(nu));

@@ -3,6 +3,7 @@ import { normCdf } from './normCdf.ts';
 import { erf } from './erf.ts';
 import { ell, logEll } from './ell.ts';
 import { tQuantileUpper } from '../stats/tQuantile.ts';
+import { memoisedPerNu } from './perNu.ts';
 
 /**
  * The quantile transform from N(0, 1) to Student's t_ν (ν > 0):
@@ -74,23 +75,11 @@ const LN_SQRT_2PI = 0.9189385332046728;
 /** Largest midpoint gap between the g- and e^h-interpolants on a cell that reads g directly. */
 const DIRECT_TOLERANCE = 2e-14;
 
-const CACHE_SIZE = 16;
-const cache = new Map<number, (z: number) => number>();
-
 /**
- * z ↦ F_ν⁻¹(Φ(z)) for ν > 0 (ν = Infinity: the identity), memoised by ν (the last CACHE_SIZE
+ * z ↦ F_ν⁻¹(Φ(z)) for ν > 0 (ν = Infinity: the identity), memoised by ν (the last 16
  * values). Throws for ν ≤ 0 or NaN.
  */
-export function tFromNormalMap(nu: number): (z: number) => number {
-  let f = cache.get(nu);
-  if (f === undefined) {
-    if (!(nu > 0)) throw new RangeError(`tFromNormalMap: nu = ${nu} is not allowed (allowed: nu > 0)`);
-    f = nu === Infinity ? (z: number) => z : build(nu);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-    cache.set(nu, f);
-  }
-  return f;
-}
+export const tFromNormalMap: (nu: number) => (z: number) => number = memoisedPerNu('tFromNormalMap', build, (z: number) => z);
 
 function build(nu: number): (z: number) => number {
   const sigma = Math.min(1, nu);
