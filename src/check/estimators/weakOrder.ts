@@ -21,7 +21,7 @@ export const WEAK_ORDER_FACTOR = 24;
 export const SDE_SUBSTEPS = 2;
 /** Modelling slack on the fitted order when the check gives none: higher-order terms bend the log-log line. */
 export const WEAK_ORDER_TOLERANCE = 0.3;
-/** Widest CI half-width on the fitted order at which a verdict is given, per unit of the budget's relative precision (quick 0.05 → 0.5, full 0.025 → 0.25). */
+/** Widest CI half-width on the fitted order at which a verdict is given, per unit of the budget's relative precision (quick 0.1 → 1.0, full 0.025 → 0.25). */
 export const WEAK_ORDER_PRECISION = 10;
 /**
  * Cost of one SDE step relative to one optimizer step, for sizing only (fixed numbers, so the
