@@ -1,6 +1,7 @@
 import type { RandomStream } from './randomStream.ts';
 import { Xoshiro128 } from './xoshiro.ts';
 import { ACCEPT23, XS23, slowPath, uniform23 } from './ziggurat.ts';
+import { BLOCK, fillBlock } from './zigguratKernel.ts';
 
 export { ZIGGURAT_R } from './ziggurat.ts';
 
@@ -21,9 +22,8 @@ export function normal(rng: RandomStream): number {
 
 /**
  * Writes `length` independent N(0, 1) draws into out[offset .. offset + length). The values are
- * those of `length` successive `normal(rng)` calls; for a xoshiro stream the generator state lives
- * in locals during the inner loop (xoshiro128** stepped inline, see ./xoshiro.ts), which runs
- * without calls or allocation until a draw needs the slow path (~1% of draws).
+ * those of `length` successive `normal(rng)` calls; for a xoshiro stream the draws are made in
+ * blocks by the WebAssembly loop of ./zigguratKernel.ts.
  */
 export function fillNormal(
   rng: RandomStream,
@@ -39,37 +39,5 @@ export function fillNormal(
     for (let j = offset; j < end; j++) out[j] = normal(rng);
     return;
   }
-  const accept = ACCEPT23;
-  const xs = XS23;
-  let j = offset;
-  while (j < end) {
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    let a = 0;
-    for (; j < end; j++) {
-      const m = Math.imul(s1, 5);
-      a = Math.imul((m << 7) | (m >>> 25), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      const k = a & 511;
-      const h = a >>> 9;
-      if (h >= accept[k]) break;
-      out[j] = (h + 0.5) * xs[k];
-    }
-    rng.s0 = s0;
-    rng.s1 = s1;
-    rng.s2 = s2;
-    rng.s3 = s3;
-    if (j < end) {
-      const z = slowPath(rng, a & 511, uniform23(a >>> 9));
-      if (z === z) out[j++] = z;
-    }
-  }
+  for (let j = offset; j < end; j += BLOCK) fillBlock(rng, out, j, Math.min(BLOCK, end - j));
 }
