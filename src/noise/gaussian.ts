@@ -15,6 +15,14 @@ const CHUNK = 4096;
  * pattern = (s_0, …, s_{d−1}, s_0, …) in one fused pass (addScaledNormals); the normals are those
  * `fillNormal` gives for the whole batch, so addTo(zeros) and sample agree.
  */
+/** The models made by gaussianNoise (their addTo is known exactly, so a fused kernel may stand in for it). */
+const LIBRARY_GAUSSIAN = new WeakSet<NoiseModel>();
+
+/** s when `noise` is a gaussianNoise model (Z_i = s_i·N(0, 1) added by addScaledNormals), else undefined. */
+export function libraryGaussianScale(noise: NoiseModel | undefined): Float64Array | undefined {
+  return noise !== undefined && LIBRARY_GAUSSIAN.has(noise) ? noise.scale : undefined;
+}
+
 export function gaussianNoise(scale: Float64Array | number[]): NoiseModel {
   const s = checkedScale(scale, 'gaussianNoise');
   const dim = s.length;
@@ -23,7 +31,7 @@ export function gaussianNoise(scale: Float64Array | number[]): NoiseModel {
   const pattern = new Float64Array(block);
   for (let k = 0; k < block; k++) pattern[k] = s[k % dim];
 
-  return {
+  const model: NoiseModel = {
     kind: 'gaussian',
     dim,
     scale: s,
@@ -54,4 +62,6 @@ export function gaussianNoise(scale: Float64Array | number[]): NoiseModel {
       return s[i] * s[i];
     },
   };
+  LIBRARY_GAUSSIAN.add(model);
+  return model;
 }

@@ -52,6 +52,7 @@ function build(name: 'adam' | 'adamw', options: AdamWOptions, known: string[], w
   return {
     name,
     hyperparameters: name === 'adamw' ? { lr, ...adamOptions, weightDecay: th } : { lr, ...adamOptions },
+    kernel: { kind: 'adam', lr, beta1, beta2, eps, weightDecay: th, decoupled },
     reference: () =>
       name === 'adamw'
         ? chain(scaleByAdam(adamOptions), addDecayedWeights(th), scaleByLearningRate(lr))

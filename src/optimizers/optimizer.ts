@@ -18,4 +18,23 @@ export interface Optimizer<S = unknown> extends GradientTransform<S> {
    * some entry of x became non-finite. The simulation loop uses it to save a pass over the batch.
    */
   advance(g: Float64Array, state: S, x: Float64Array, step: number): boolean;
+  /**
+   * Present when a fused WebAssembly step exists for this optimizer (src/simulate/quadraticKernels.ts):
+   * the hyperparameters that kernel needs.
+   */
+  readonly kernel?: OptimizerKernel;
 }
+
+export type OptimizerKernel =
+  | { readonly kind: 'signsgd'; readonly lr: number }
+  | {
+      readonly kind: 'adam';
+      readonly lr: number;
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly eps: number;
+      /** θ; 0 for Adam. */
+      readonly weightDecay: number;
+      /** AdamW's decoupled decay (x ← x − η(d + θx)); false for Adam. */
+      readonly decoupled: boolean;
+    };

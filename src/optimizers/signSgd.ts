@@ -15,6 +15,7 @@ export function signSgd(lr: number): Optimizer<BatchShape> {
   return {
     name: 'signsgd',
     hyperparameters: { lr },
+    kernel: { kind: 'signsgd', lr },
     reference: () => chain(scaleBySign(), scaleByLearningRate(lr)),
     init: (paths, dim) => batchShape('signSgd', paths, dim),
     update(u: Float64Array, state: BatchShape): void {

@@ -24,6 +24,7 @@ export function diagonalQuadratic(lam: Float64Array | readonly number[]): Proble
     name: 'quadratic',
     dim,
     minimiser: new Float64Array(dim),
+    diagonalHessian: Float64Array.from(l),
     value(x: Float64Array, paths: number, out: Float64Array): void {
       for (let p = 0, o = 0; p < paths; p++, o += dim) {
         let s = 0;

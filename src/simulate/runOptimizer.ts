@@ -4,6 +4,7 @@ import type { GradientTransform } from '../optimizers/transform.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { RandomStream } from '../random/randomStream.ts';
 import { type TimeAverage, createTimeAverage, finishTimeAverage } from './timeAverage.ts';
+import { type FusedRun, fusedQuadraticRun } from './quadraticKernels.ts';
 
 /**
  * Runs an optimizer on a batch of independent paths (paths × dim, path-major) for k = 1..steps:
@@ -36,7 +37,13 @@ export interface RunOptions<S> {
   stepOffset?: number;
   record?: { steps: readonly number[]; x?: boolean; loss?: boolean };
   average?: { from: number; loss?: boolean };
+  /** x and state are valid during the call only (they may live in a kernel's memory). */
   onStep?: (step: number, x: Float64Array, state: S) => void;
+  /**
+   * Use the fused WebAssembly step where one exists (default true): SignSGD or Adam(W) on the
+   * diagonal quadratic with Gaussian noise (./quadraticKernels.ts; same numbers, bit for bit).
+   */
+  fused?: boolean;
 }
 
 export interface RunRecord {
@@ -94,10 +101,25 @@ export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
   }
   const rng = options.rng;
   if (noise !== undefined && rng === undefined) throw new RangeError('runOptimizer: option rng is required with noise');
+  const kernel = options.fused === false ? undefined : fusedQuadraticRun({
+    problem, optimizer, noise, rng, paths, x: initialX(options.x0, paths, dim), initialState: options.initialState,
+  });
+  try {
+    const result = loop(options, kernel);
+    return kernel === undefined ? result : { ...result, ...kernel.release() };
+  } finally {
+    kernel?.release();
+  }
+}
+
+function loop<S>(options: RunOptions<S>, kernel: FusedRun<S> | undefined): RunResult<S> {
+  const { problem, optimizer, noise, rng, paths, steps } = options;
+  const dim = problem.dim;
   const n = paths * dim;
-  const x = initialX(options.x0, paths, dim);
-  const state = options.initialState ?? optimizer.init(paths, dim);
-  const u = new Float64Array(n);
+  const offset = options.stepOffset ?? 0;
+  const x = kernel?.x ?? initialX(options.x0, paths, dim);
+  const state = kernel?.state ?? options.initialState ?? optimizer.init(paths, dim);
+  const u = kernel === undefined ? new Float64Array(n) : new Float64Array(0);
 
   const recordSteps = [...new Set(options.record?.steps ?? [])].sort((a, b) => a - b);
   recordSteps.forEach((k, j) => {
@@ -149,12 +171,16 @@ export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
   let diverged = false;
   while (k < steps) {
     k++;
-    problem.gradient(x, paths, u);
-    if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
     let finite = true;
-    if (fused !== undefined) {
+    if (kernel !== undefined) {
+      finite = kernel.step(offset + k);
+    } else if (fused !== undefined) {
+      problem.gradient(x, paths, u);
+      if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
       finite = fused.advance(u, state, x, offset + k);
     } else {
+      problem.gradient(x, paths, u);
+      if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
       optimizer.update(u, state, x, offset + k);
       for (let j = 0; j < n; j++) {
         const v = x[j] + u[j];

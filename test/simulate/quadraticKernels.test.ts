@@ -1,0 +1,124 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { gaussianNoise } from '../../src/noise/gaussian.ts';
+import { studentTNoise } from '../../src/noise/studentT.ts';
+import { adam, adamW } from '../../src/optimizers/adam.ts';
+import { rmsprop } from '../../src/optimizers/rmsprop.ts';
+import { signSgd } from '../../src/optimizers/signSgd.ts';
+import type { Optimizer } from '../../src/optimizers/optimizer.ts';
+import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
+import { createStream } from '../../src/random/xoshiro.ts';
+import { fusedQuadraticRun } from '../../src/simulate/quadraticKernels.ts';
+import { runOptimizer } from '../../src/simulate/runOptimizer.ts';
+
+/** Bitwise equality of two Float64Arrays (NaN and ±0 included). */
+function sameBits(a: Float64Array | undefined, b: Float64Array | undefined, what: string): void {
+  assert.ok(a !== undefined && b !== undefined, what);
+  assert.deepEqual(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength), what);
+}
+
+const hyper = fc.record({
+  kind: fc.constantFrom('signsgd', 'adam', 'adamw'),
+  lr: fc.double({ min: 1e-4, max: 0.5, noNaN: true }),
+  beta1: fc.double({ min: 0, max: 0.99, noNaN: true }),
+  beta2: fc.double({ min: 0, max: 0.9999, noNaN: true }),
+  eps: fc.constantFrom(0, 1e-8, 1e-3),
+  weightDecay: fc.double({ min: 0, max: 2, noNaN: true }),
+});
+
+function build(h: { kind: string; lr: number; beta1: number; beta2: number; eps: number; weightDecay: number }): Optimizer<unknown> {
+  if (h.kind === 'signsgd') return signSgd(h.lr) as Optimizer<unknown>;
+  if (h.kind === 'adam') return adam({ lr: h.lr, beta1: h.beta1, beta2: h.beta2, eps: h.eps }) as Optimizer<unknown>;
+  return adamW({ lr: h.lr, beta1: h.beta1, beta2: h.beta2, eps: h.eps, weightDecay: h.weightDecay }) as Optimizer<unknown>;
+}
+
+describe('fused quadratic kernels (WebAssembly) in runOptimizer', () => {
+  it('give the generic loop\'s numbers bit for bit: x, state, records, time averages, stream position', () => {
+    // Each case draws ≥ 600 normals, so the ziggurat's slow path (~1.2% of draws) is exercised.
+    fc.assert(
+      fc.property(
+        hyper,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 20, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 0, max: 50 }),
+        (h, dim, paths, steps, seed, stepOffset) => {
+          const lam = Array.from({ length: dim }, (_, i) => 0.25 + i);
+          const scale = Array.from({ length: dim }, (_, i) => 0.5 + 0.3 * i);
+          const runs = [true, false].map((fused) => {
+            const rng = createStream(seed);
+            const r = runOptimizer({
+              problem: diagonalQuadratic(lam), optimizer: build(h), noise: gaussianNoise(scale), rng, paths, steps,
+              x0: Array.from({ length: dim }, (_, i) => 1 - 0.7 * i), stepOffset, fused,
+              record: { steps: [0, 1, steps], x: true, loss: true }, average: { from: 1, loss: true },
+            });
+            return { r, next: rng.nextUint32() };
+          });
+          const [a, b] = runs;
+          sameBits(a.r.x, b.r.x, 'x');
+          assert.equal(a.r.status, b.r.status);
+          for (const key of ['m', 'v'] as const) {
+            const sa = a.r.state as Record<string, Float64Array | undefined>;
+            const sb = b.r.state as Record<string, Float64Array | undefined>;
+            if (sb[key] !== undefined) sameBits(sa[key], sb[key], key);
+          }
+          assert.equal(a.r.records.length, b.r.records.length);
+          a.r.records.forEach((rec, i) => {
+            sameBits(rec.x, b.r.records[i].x, `record ${rec.step} x`);
+            sameBits(rec.loss, b.r.records[i].loss, `record ${rec.step} loss`);
+          });
+          sameBits(a.r.average?.meanSquareX, b.r.average?.meanSquareX, 'average x²');
+          assert.equal(a.next, b.next, 'stream position after the run');
+        },
+      ),
+      { seed: 20261125, numRuns: 60 },
+    );
+  });
+
+  it('updates a given initial state in place, as the generic loop does', () => {
+    const lam = [1, 2];
+    const results = [true, false].map((fused) => {
+      const optimizer = adamW({ lr: 0.01, weightDecay: 0.1 });
+      const state = optimizer.init(300, 2);
+      state.v.fill(0.5);
+      const r = runOptimizer({
+        problem: diagonalQuadratic(lam), optimizer, noise: gaussianNoise([1, 0.5]), rng: createStream(3), paths: 300, steps: 5,
+        x0: 1, initialState: state, stepOffset: 100, fused,
+      });
+      assert.equal(r.state, state);
+      return state;
+    });
+    sameBits(results[0].m, results[1].m, 'm');
+    sameBits(results[0].v, results[1].v, 'v');
+  });
+
+  it('report divergence at the same step with the same path count', () => {
+    const runs = [true, false].map((fused) =>
+      runOptimizer({
+        problem: diagonalQuadratic([1, 1]), optimizer: adam({ lr: 0.1 }), noise: gaussianNoise([1, 1]), rng: createStream(9),
+        paths: 50, steps: 4, x0: Float64Array.from({ length: 100 }, (_, j) => (j === 37 ? Infinity : 0.5)), fused,
+      }),
+    );
+    assert.equal(runs[0].status, 'diverged');
+    assert.deepEqual(runs[0].divergedAt, runs[1].divergedAt);
+  });
+
+  it('apply only to a declared diagonal quadratic, library Gaussian noise, a kernel optimizer and a xoshiro stream', () => {
+    const base = { problem: diagonalQuadratic([1]), optimizer: signSgd(0.1), noise: gaussianNoise([1]), rng: createStream(1), paths: 2, x: new Float64Array(2), initialState: undefined };
+    const run = fusedQuadraticRun(base);
+    assert.ok(run !== undefined);
+    run.release();
+    const ownNoise = { ...gaussianNoise([1]) };
+    const rejected = [
+      { ...base, noise: studentTNoise([1], 3) },
+      { ...base, noise: ownNoise },
+      { ...base, optimizer: rmsprop({ lr: 0.1 }) },
+      { ...base, problem: { ...diagonalQuadratic([1]), diagonalHessian: undefined } },
+      { ...base, rng: { nextUint32: () => 0, nextDouble: () => 0, split: () => createStream(1) } },
+      { ...base, noise: undefined },
+    ];
+    for (const options of rejected) assert.equal(fusedQuadraticRun(options as typeof base), undefined);
+  });
+});
