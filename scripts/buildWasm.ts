@@ -19,11 +19,18 @@ export function generatedModuleText(watFile: string, base64: string): string {
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+async function main(): Promise<void> {
   for (const file of readdirSync(WASM_DIR).filter((f) => f.endsWith('.wat')).sort()) {
     const bytes = await assembleWat(file, readFileSync(join(WASM_DIR, file), 'utf8'));
     const out = join(WASM_DIR, file.replace(/\.wat$/, '.wasm.ts'));
     writeFileSync(out, generatedModuleText(file, Buffer.from(bytes).toString('base64')));
     console.log(`${out}: ${bytes.length} bytes`);
   }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`build:wasm: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
 }

@@ -19,7 +19,7 @@ export interface Optimizer<S = unknown> extends GradientTransform<S> {
    */
   advance(g: Float64Array, state: S, x: Float64Array, step: number): boolean;
   /**
-   * Present when a fused WebAssembly step exists for this optimizer (src/simulate/quadraticKernels.ts):
+   * Present when a fused WebAssembly step exists for this optimizer (src/wasm/quadraticKernels.ts):
    * the hyperparameters that kernel needs.
    */
   readonly kernel?: OptimizerKernel;

@@ -12,6 +12,6 @@ export interface Problem {
   gradient(x: Float64Array, paths: number, grad: Float64Array): void;
   /** The minimiser x* when known (length dim). */
   readonly minimiser?: Float64Array;
-  /** λ when f(x) = ½ Σ λ_i x_i² (the diagonal quadratic), for the fused kernels of src/simulate/quadraticKernels.ts. */
+  /** λ when f(x) = ½ Σ λ_i x_i² (the diagonal quadratic), for the fused kernels of src/wasm/quadraticKernels.ts. */
   readonly diagonalHessian?: Float64Array;
 }

@@ -1,5 +1,6 @@
 import type { RandomStream } from '../random/randomStream.ts';
 import { fillNormal } from '../random/normal.ts';
+import { Xoshiro128 } from '../random/xoshiro.ts';
 import type { Sde } from './sde.ts';
 
 /**
@@ -52,6 +53,16 @@ export class BrownianPath {
       throw new RangeError(`BrownianPath: dt = ${dt} is not a positive integer multiple of fineDt = ${this.fineDt}`);
     }
     return m;
+  }
+
+  /**
+   * The stream and √δ when a step of `substeps` fine steps is exactly "one fillNormal over the single
+   * noisy block, scaled by √δ" from a xoshiro stream with no total tracked: then a fused kernel may
+   * draw the normals itself (src/wasm/quadraticKernels.ts), consuming the stream identically.
+   */
+  fusableStream(substeps: number): { rng: Xoshiro128; scale: number } | undefined {
+    const simple = substeps === 1 && this.total === undefined && this.offsets.length === 1 && this.offsets[0] === 0;
+    return simple && this.rng instanceof Xoshiro128 ? { rng: this.rng, scale: this.sqrtFine } : undefined;
   }
 
   /** Writes the increment over `substeps` fine steps into the noisy blocks of dW. */

@@ -25,7 +25,8 @@ const X_MAX = 6;
 const INTERVALS = X_MAX * INV_H;
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
-const COEF = new Float64Array(INTERVALS * STRIDE);
+/** The coefficient table (8 per interval, see above); the WebAssembly SDE kernel reads a copy. */
+export const COEF = new Float64Array(INTERVALS * STRIDE);
 {
   const h = 1 / INV_H;
   let factorial = 1;

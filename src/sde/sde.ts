@@ -28,6 +28,19 @@ export interface Sde {
   drift(t: number, state: Float64Array, paths: number, out: Float64Array): void;
   diffusion(t: number, state: Float64Array, paths: number, out: Float64Array): void;
   eulerStep?(t: number, dt: number, state: Float64Array, dW: Float64Array, paths: number, dWScale: number): boolean;
+  /** Present when a fused WebAssembly Euler–Maruyama step exists (src/wasm/quadraticKernels.ts). */
+  readonly kernel?: SdeKernel;
+}
+
+/**
+ * The SignSGD SDE under Gaussian noise on f = ½ Σ λ_i x_i² (CLAIMS A2): drift −erf(λ_i x c_i),
+ * diffusion √η √(1 − erf²), c_i = 1/(√2 s_i).
+ */
+export interface SdeKernel {
+  readonly kind: 'signsgd-gaussian';
+  readonly lam: Float64Array;
+  readonly c: Float64Array;
+  readonly sqrtEta: number;
 }
 
 /** components × paths × dim. */

@@ -3,6 +3,7 @@ import { stateLength } from './sde.ts';
 import type { SdeSolver } from './solver.ts';
 import type { BrownianPath } from './brownian.ts';
 import { eulerMaruyama } from './eulerMaruyama.ts';
+import { type FusedSdeRun, fusedSdeRun } from '../wasm/quadraticKernels.ts';
 
 /**
  * Integrates an Sde on the grid t_n = t₀ + n·dt, n = 0..steps, for a batch of paths.
@@ -25,7 +26,7 @@ export interface SolveOptions {
   recordTimes?: readonly number[];
   /** Time-average the grid states with t_n ≥ averageFrom (burn-in before it). */
   averageFrom?: number;
-  /** Called after every step with the grid index n ≥ 1 and t_n (read-only use of state). */
+  /** Called after every step with the grid index n ≥ 1 and t_n (read-only use of state, valid during the call). */
   onStep?: (step: number, t: number, state: Float64Array) => void;
 }
 
@@ -77,8 +78,31 @@ export function solveSde(sde: Sde, options: SolveOptions): SolveResult {
     ? undefined
     : { samples: 0, mean: new Float64Array(n), meanSquare: new Float64Array(n) };
 
-  const state = Float64Array.from(options.initial);
-  const dW = new Float64Array(n);
+  // The default (fused) Euler–Maruyama may hand the whole step, increments included, to a
+  // WebAssembly kernel (src/wasm/quadraticKernels.ts; same numbers bit for bit).
+  const kernel = solver === eulerMaruyama ? fusedSdeRun(sde, brownian, substeps, paths, options.initial) : undefined;
+  try {
+    return integrate(sde, options, { t0, solver, substeps, recordAt, averageStart, average, n }, kernel);
+  } finally {
+    kernel?.release();
+  }
+}
+
+interface Plan {
+  t0: number;
+  solver: SdeSolver;
+  substeps: number;
+  recordAt: Map<number, number[]>;
+  averageStart: number | undefined;
+  average: TimeAverage | undefined;
+  n: number;
+}
+
+function integrate(sde: Sde, options: SolveOptions, plan: Plan, kernel: FusedSdeRun | undefined): SolveResult {
+  const { paths, dt, steps, brownian } = options;
+  const { t0, solver, substeps, recordAt, averageStart, average, n } = plan;
+  const state = kernel?.state ?? Float64Array.from(options.initial);
+  const dW = kernel === undefined ? new Float64Array(n) : new Float64Array(0);
   const stepper = solver.stepper(sde, paths);
   const records: { t: number; state: Float64Array }[] = [];
   const visit = (k: number): void => {
@@ -96,8 +120,13 @@ export function solveSde(sde: Sde, options: SolveOptions): SolveResult {
   let status: 'ok' | 'diverged' = 'ok';
   while (k < steps) {
     const t = t0 + k * dt;
-    const dWScale = brownian.nextUnit(dW, substeps);
-    const finite = stepper.step(t, dt, state, dW, dWScale);
+    let finite: boolean;
+    if (kernel !== undefined) {
+      finite = kernel.step(dt);
+    } else {
+      const dWScale = brownian.nextUnit(dW, substeps);
+      finite = stepper.step(t, dt, state, dW, dWScale);
+    }
     k++;
     if (!finite) { status = 'diverged'; break; }
     visit(k);
@@ -112,7 +141,7 @@ export function solveSde(sde: Sde, options: SolveOptions): SolveResult {
     steps: k,
     t: t0 + k * dt,
     ...(status === 'diverged' ? { divergedAt: { step: k, t: t0 + k * dt } } : {}),
-    state,
+    state: kernel?.release() ?? state,
     records,
     ...(average !== undefined ? { average } : {}),
   };

@@ -4,7 +4,7 @@ import type { GradientTransform } from '../optimizers/transform.ts';
 import type { Problem } from '../problems/problem.ts';
 import type { RandomStream } from '../random/randomStream.ts';
 import { type TimeAverage, createTimeAverage, finishTimeAverage } from './timeAverage.ts';
-import { type FusedRun, fusedQuadraticRun } from './quadraticKernels.ts';
+import { type FusedRun, fusedQuadraticRun } from '../wasm/quadraticKernels.ts';
 
 /**
  * Runs an optimizer on a batch of independent paths (paths × dim, path-major) for k = 1..steps:
@@ -41,7 +41,7 @@ export interface RunOptions<S> {
   onStep?: (step: number, x: Float64Array, state: S) => void;
   /**
    * Use the fused WebAssembly step where one exists (default true): SignSGD or Adam(W) on the
-   * diagonal quadratic with Gaussian noise (./quadraticKernels.ts; same numbers, bit for bit).
+   * diagonal quadratic with Gaussian noise (src/wasm/quadraticKernels.ts; same numbers, bit for bit).
    */
   fused?: boolean;
 }

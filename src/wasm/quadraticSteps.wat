@@ -1,6 +1,6 @@
 ;; One step of discrete SignSGD or Adam(W) on the diagonal quadratic f(x) = ½ Σ λ_i x_i² with
 ;; Gaussian gradient noise Z_i = s_i·N(0, 1), fused into one pass over the batch (paths × dim,
-;; path-major), for src/simulate/quadraticKernels.ts. Per entry j (coordinate i = j mod dim):
+;; path-major), for src/wasm/quadraticKernels.ts. Per entry j (coordinate i = j mod dim):
 ;;   g = λ_i·x_j + s_i·z_j        (problem.gradient, then gaussianNoise.addTo)
 ;; then the optimizer's `advance` (src/optimizers/signSgd.ts, adam.ts), with the operations in the
 ;; same order as those JS loops, so both give the same bits. z_j is the ziggurat draw of
@@ -14,7 +14,8 @@
 ;; Memory (imported; the caller sizes it):
 ;;   0      ACCEPT23  i32[512]   2048  XS23  f64[512]   (from ziggurat.ts)
 ;;   6144   STATE     i32[4] xoshiro words, i32 a, i32 "some x not finite" (OR-ed, never cleared here)
-;;   pointers passed in: λ and s (f64[dim]), x, m, v (f64[paths·dim])
+;;   pointers passed in: λ and s (f64[dim]), x, m, v (f64[paths·dim]), and for the SDE step
+;;   c = 1/(√2 s) (f64[dim]) and the fastErf table (src/sde/fastErf.ts: 8 f64 per interval)
 (module
   (import "env" "memory" (memory 1))
 
@@ -133,6 +134,82 @@
             (select (f64.add (local.get $d) (f64.mul (local.get $theta) (local.get $xj))) (local.get $d) (local.get $decoupled))
             (local.get $a))))
         (f64.store (i32.add (local.get $x) (local.get $o)) (local.get $y))
+        (local.set $bad (i32.or (local.get $bad) (f64.ne (f64.sub (local.get $y) (local.get $y)) (f64.const 0))))
+        (local.set $z (f64.const nan))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
+        (br $next)))
+    (i32.store (i32.const 6144) (local.get $s0))
+    (i32.store (i32.const 6148) (local.get $s1))
+    (i32.store (i32.const 6152) (local.get $s2))
+    (i32.store (i32.const 6156) (local.get $s3))
+    (i32.store (i32.const 6160) (local.get $r))
+    (i32.store (i32.const 6164) (i32.or (i32.load (i32.const 6164)) (local.get $bad)))
+    (local.get $j))
+;; Euler–Maruyama step of the SignSGD SDE under Gaussian noise (CLAIMS A2; signSgdGaussian.ts
+  ;; `eulerStep` with BrownianPath increments dW_j = z_j, one fine step per step):
+  ;;   e = erf(c_i·λ_i·x_j),   x_j ← x_j + κ·√|1 − e²|·z_j − e·dt,   κ = √η·√dt.
+  ;; erf is fastErf: |u| ≥ 6 gives ±1; else with s = 256|u|, k = floor(s), w = s − k, w2 = w², row o = 8k:
+  ;;   u·(((C₀ + C₁w) + w2(C₂ + C₃w)) + w2²(C₄ + C₅w)).
+  (func (export "signSgdGaussianEuler")
+    (param $x i32) (param $lam i32) (param $c i32) (param $coef i32) (param $dim i32)
+    (param $j i32) (param $end i32) (param $pending f64) (param $kappa f64) (param $dt f64) (result i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
+    (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32)
+    (local $i i32) (local $z f64) (local $xj f64) (local $y f64) (local $bad i32) (local $p i32) (local $q i32)
+    (local $u f64) (local $au f64) (local $sc f64) (local $w f64) (local $w2 f64) (local $row i32) (local $e f64)
+    (local.set $s0 (i32.load (i32.const 6144)))
+    (local.set $s1 (i32.load (i32.const 6148)))
+    (local.set $s2 (i32.load (i32.const 6152)))
+    (local.set $s3 (i32.load (i32.const 6156)))
+    (local.set $i (i32.rem_u (local.get $j) (local.get $dim)))
+    (local.set $z (local.get $pending))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (block $drawn
+          (br_if $drawn (f64.eq (local.get $z) (local.get $z)))
+          (local.set $m (i32.mul (local.get $s1) (i32.const 5)))
+          (local.set $r (i32.mul (i32.rotl (local.get $m) (i32.const 7)) (i32.const 9)))
+          (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+          (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+          (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+          (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+          (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+          (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+          (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+          (local.set $k (i32.and (local.get $r) (i32.const 511)))
+          (local.set $h (i32.shr_u (local.get $r) (i32.const 9)))
+          (br_if $done (i32.ge_s (local.get $h) (i32.load (i32.shl (local.get $k) (i32.const 2)))))
+          (local.set $z (f64.mul (f64.add (f64.convert_i32_s (local.get $h)) (f64.const 0.5))
+                                 (f64.load offset=2048 (i32.shl (local.get $k) (i32.const 3))))))
+        (local.set $p (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $q (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $xj (f64.load (local.get $p)))
+        (local.set $u (f64.mul (f64.mul (f64.load (i32.add (local.get $lam) (local.get $q))) (local.get $xj))
+                               (f64.load (i32.add (local.get $c) (local.get $q)))))
+        (local.set $au (f64.abs (local.get $u)))
+        (if (f64.ge (local.get $au) (f64.const 6))
+          (then (local.set $e (select (f64.const -1) (f64.const 1) (f64.lt (local.get $u) (f64.const 0)))))
+          (else
+            (local.set $sc (f64.mul (local.get $au) (f64.const 256)))
+            (local.set $row (i32.add (local.get $coef) (i32.shl (i32.trunc_sat_f64_s (local.get $sc)) (i32.const 6))))
+            (local.set $w (f64.sub (local.get $sc) (f64.convert_i32_s (i32.trunc_sat_f64_s (local.get $sc)))))
+            (local.set $w2 (f64.mul (local.get $w) (local.get $w)))
+            (local.set $e (f64.mul (local.get $u)
+              (f64.add
+                (f64.add
+                  (f64.add (f64.load (local.get $row)) (f64.mul (f64.load offset=8 (local.get $row)) (local.get $w)))
+                  (f64.mul (local.get $w2) (f64.add (f64.load offset=16 (local.get $row)) (f64.mul (f64.load offset=24 (local.get $row)) (local.get $w)))))
+                (f64.mul (f64.mul (local.get $w2) (local.get $w2))
+                         (f64.add (f64.load offset=32 (local.get $row)) (f64.mul (f64.load offset=40 (local.get $row)) (local.get $w)))))))))
+        (local.set $y (f64.sub
+          (f64.add (local.get $xj)
+            (f64.mul (f64.mul (local.get $kappa) (f64.sqrt (f64.abs (f64.sub (f64.const 1) (f64.mul (local.get $e) (local.get $e))))))
+                     (local.get $z)))
+          (f64.mul (local.get $e) (local.get $dt))))
+        (f64.store (local.get $p) (local.get $y))
         (local.set $bad (i32.or (local.get $bad) (f64.ne (f64.sub (local.get $y) (local.get $y)) (f64.const 0))))
         (local.set $z (f64.const nan))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))

@@ -20,9 +20,12 @@ export function signSgdGaussianSde(params: SdeParams, problem: Problem, noise: N
   const dim = checkDimensions(owner, problem, noise);
   const eta = learningRate(owner, params);
   const sqrtEta = Math.sqrt(eta);
-  const invSqrt2S = rowBroadcast(Float64Array.from(noise.scale, (s) => 1 / (Math.SQRT2 * s)));
+  const c = Float64Array.from(noise.scale, (s) => 1 / (Math.SQRT2 * s));
+  const invSqrt2S = rowBroadcast(c);
   const gradient = gradientScratch(problem);
+  const lam = problem.diagonalHessian;
   return {
+    ...(lam !== undefined ? { kernel: { kind: 'signsgd-gaussian', lam, c, sqrtEta } as const } : {}),
     name: 'signsgd-gaussian',
     dim,
     components: ['x'],

@@ -9,7 +9,13 @@ import { signSgd } from '../../src/optimizers/signSgd.ts';
 import type { Optimizer } from '../../src/optimizers/optimizer.ts';
 import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
-import { fusedQuadraticRun } from '../../src/simulate/quadraticKernels.ts';
+import { fusedQuadraticRun, fusedSdeRun } from '../../src/wasm/quadraticKernels.ts';
+import { fullQuadratic } from '../../src/problems/fullQuadratic.ts';
+import { BrownianPath } from '../../src/sde/brownian.ts';
+import { createEulerMaruyama, eulerMaruyama } from '../../src/sde/eulerMaruyama.ts';
+import { signSgdGaussianSde } from '../../src/sde/models/signSgdGaussian.ts';
+import { initialState } from '../../src/sde/sde.ts';
+import { solveSde } from '../../src/sde/solve.ts';
 import { runOptimizer } from '../../src/simulate/runOptimizer.ts';
 
 /** Bitwise equality of two Float64Arrays (NaN and ±0 included). */
@@ -120,5 +126,53 @@ describe('fused quadratic kernels (WebAssembly) in runOptimizer', () => {
       { ...base, noise: undefined },
     ];
     for (const options of rejected) assert.equal(fusedQuadraticRun(options as typeof base), undefined);
+  });
+});
+
+describe('fused Euler–Maruyama kernel (WebAssembly) of the Gaussian SignSGD SDE in solveSde', () => {
+  // A fresh createEulerMaruyama() is not the default instance, so it runs the model's JS eulerStep
+  // with BrownianPath increments: the reference the kernel must match bit for bit.
+  const jsEuler = createEulerMaruyama();
+
+  it('gives the JS step\'s numbers bit for bit: state, records, averages, stream position', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 20, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.double({ min: 1e-4, max: 0.5, noNaN: true }),
+        fc.double({ min: 0.01, max: 30, noNaN: true }),
+        (dim, paths, steps, seed, eta, spread) => {
+          // spread reaches |λx/(√2 s)| ≥ 6, the branch where fastErf returns ±1.
+          const lam = Array.from({ length: dim }, (_, i) => 0.25 + i);
+          const sde = signSgdGaussianSde({ eta }, diagonalQuadratic(lam), gaussianNoise(Array.from({ length: dim }, (_, i) => 0.5 + 0.3 * i)));
+          const initial = initialState(sde, paths, { x: Array.from({ length: dim }, (_, i) => spread * (1 - 0.7 * i)) });
+          const runs = [eulerMaruyama, jsEuler].map((solver) => {
+            const rng = createStream(seed);
+            const brownian = new BrownianPath(rng, sde, paths, { fineDt: eta });
+            const r = solveSde(sde, { solver, paths, dt: eta, steps, initial, brownian, recordTimes: [eta], averageFrom: 0 });
+            return { r, next: rng.nextUint32() };
+          });
+          const [a, b] = runs;
+          assert.equal(a.r.status, b.r.status);
+          sameBits(a.r.state, b.r.state, 'state');
+          sameBits(a.r.records[0].state, b.r.records[0].state, 'record');
+          sameBits(a.r.average?.meanSquare, b.r.average?.meanSquare, 'average');
+          assert.equal(a.next, b.next, 'stream position after the run');
+        },
+      ),
+      { seed: 20261126, numRuns: 60 },
+    );
+  });
+
+  it('is not used with coarser steps than the Brownian path\'s, a tracked total or another SDE', () => {
+    const sde = signSgdGaussianSde({ eta: 0.01 }, diagonalQuadratic([1]), gaussianNoise([1]));
+    const initial = initialState(sde, 4, { x: 1 });
+    assert.ok(fusedSdeRun(sde, new BrownianPath(createStream(1), sde, 4, { fineDt: 0.01 }), 1, 4, initial)?.release());
+    assert.equal(fusedSdeRun(sde, new BrownianPath(createStream(1), sde, 4, { fineDt: 0.005 }), 2, 4, initial), undefined);
+    assert.equal(fusedSdeRun(sde, new BrownianPath(createStream(1), sde, 4, { fineDt: 0.01, trackTotal: true }), 1, 4, initial), undefined);
+    const general = signSgdGaussianSde({ eta: 0.01 }, fullQuadratic([[1]]), gaussianNoise([1]));
+    assert.equal(fusedSdeRun(general, new BrownianPath(createStream(1), general, 4, { fineDt: 0.01 }), 1, 4, initial), undefined);
   });
 });
