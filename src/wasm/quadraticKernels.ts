@@ -23,21 +23,27 @@ import { WASM_BASE64 } from './quadraticSteps.wasm.ts';
  */
 
 interface Exports {
-  signSgd(x: number, lam: number, scale: number, dim: number, j: number, end: number, pending: number, a: number): number;
+  signSgd(dim: number, j: number, end: number, pending: number, a: number): number;
   adam(
-    x: number, m: number, v: number, lam: number, scale: number, dim: number, j: number, end: number, pending: number,
+    m: number, v: number, dim: number, j: number, end: number, pending: number,
     beta1: number, c1: number, beta2: number, c2: number, inv1: number, invSqrt2: number, eps: number, theta: number,
     decoupled: number, a: number,
   ): number;
-  signSgdGaussianEuler(
-    x: number, lam: number, c: number, coef: number, dim: number, j: number, end: number, pending: number, kappa: number, dt: number,
-  ): number;
+  signSgdGaussianEuler(dim: number, j: number, end: number, pending: number, kappa: number, dt: number): number;
 }
 
 const MODULE = new WebAssembly.Module(Buffer.from(WASM_BASE64, 'base64'));
+/** Byte addresses of the kernel memory's regions (see the .wat). */
 const STATE = 6144;
-const HEAP = 8192;
+const CHECK = 6168;
+const LAM = 8192;
+const SCALE = 12288;
+const COEF_AT = 16384;
+const X = 114688;
 const PAGE = 65536;
+if (COEF_AT + 8 * COEF.length > X) throw new Error('quadraticKernels: the fastErf table outgrew its region of kernel memory');
+/** The λ and s regions hold 512 entries; larger problems take the generic loops. */
+export const KERNEL_MAX_DIM = 512;
 
 /** A kernel instance with its own memory, reused by later runs once released. */
 interface Arena {
@@ -48,8 +54,8 @@ interface Arena {
 
 const arenas: Arena[] = [];
 
-/** A free arena (or a new one) with at least HEAP + `bytes` of memory and the ziggurat tables in place. */
-function acquireArena(bytes: number): Arena {
+/** A free arena (or a new one) holding `arrays` f64 entries from X on, with the ziggurat tables in place. */
+function acquireArena(arrays: number): Arena {
   let arena = arenas.find((a) => !a.busy);
   if (arena === undefined) {
     const memory = new WebAssembly.Memory({ initial: 1 });
@@ -57,7 +63,7 @@ function acquireArena(bytes: number): Arena {
     arena = { memory, kernel, busy: false };
     arenas.push(arena);
   }
-  const missing = Math.ceil((HEAP + bytes) / PAGE) - arena.memory.buffer.byteLength / PAGE;
+  const missing = Math.ceil((X + 8 * arrays) / PAGE) - arena.memory.buffer.byteLength / PAGE;
   if (missing > 0) arena.memory.grow(missing);
   new Int32Array(arena.memory.buffer, 0, 512).set(ACCEPT23);
   new Float64Array(arena.memory.buffer, 2048, 512).set(XS23);
@@ -65,27 +71,17 @@ function acquireArena(bytes: number): Arena {
   return arena;
 }
 
-/** Consecutive f64 arrays from HEAP on: `take(length)` returns the byte offset of the next one. */
-function layout(): (length: number) => number {
-  let at = HEAP;
-  return (length) => {
-    const start = at;
-    at += 8 * length;
-    return start;
-  };
-}
-
 /**
  * Runs `pass(j, pending)` over entries [0, n) with the stream's state in the kernel, finishing each
  * slow-path draw with ziggurat.ts `slowPath` and handing it back as `pending` (NaN: draw again);
  * returns false when some updated entry was not finite.
  */
-function sweep(words: Int32Array, rng: Xoshiro128, n: number, pass: (j: number, pending: number) => number): boolean {
+function sweep(words: Int32Array, check: Float64Array, rng: Xoshiro128, n: number, pass: (j: number, pending: number) => number): boolean {
   words[0] = rng.s0;
   words[1] = rng.s1;
   words[2] = rng.s2;
   words[3] = rng.s3;
-  words[5] = 0;
+  check[0] = 0;
   let j = pass(0, NaN);
   while (j < n) {
     rng.s0 = words[0];
@@ -104,7 +100,7 @@ function sweep(words: Int32Array, rng: Xoshiro128, n: number, pass: (j: number, 
   rng.s1 = words[1];
   rng.s2 = words[2];
   rng.s3 = words[3];
-  return words[5] === 0;
+  return check[0] === 0;
 }
 
 export interface FusedRun<S> {
@@ -137,19 +133,18 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
   const lam = o.problem.diagonalHessian;
   const scale = libraryGaussianScale(o.noise);
   const rng = o.rng;
-  if (spec === undefined || lam === undefined || scale === undefined || !(rng instanceof Xoshiro128)) return undefined;
   const dim = o.problem.dim;
+  if (spec === undefined || lam === undefined || scale === undefined || !(rng instanceof Xoshiro128) || dim > KERNEL_MAX_DIM) return undefined;
   const n = o.paths * dim;
-  const take = layout();
-  const [lamAt, scaleAt, xAt] = [take(dim), take(dim), take(n)];
-  const [mAt, vAt] = spec.kind === 'adam' ? [take(n), take(n)] : [0, 0];
-  const arena = acquireArena(take(0) - HEAP);
+  const [mAt, vAt] = [X + 8 * n, X + 16 * n];
+  const arena = acquireArena(spec.kind === 'adam' ? 3 * n : n);
   const buffer = arena.memory.buffer;
-  new Float64Array(buffer, lamAt, dim).set(lam);
-  new Float64Array(buffer, scaleAt, dim).set(scale);
-  const x = new Float64Array(buffer, xAt, n);
+  new Float64Array(buffer, LAM, dim).set(lam);
+  new Float64Array(buffer, SCALE, dim).set(scale);
+  const x = new Float64Array(buffer, X, n);
   x.set(o.x);
-  const words = new Int32Array(buffer, STATE, 6);
+  const words = new Int32Array(buffer, STATE, 5);
+  const check = new Float64Array(buffer, CHECK, 1);
   const k = arena.kernel;
 
   const given = o.initialState ?? (o.optimizer.init(o.paths, dim) as S);
@@ -157,7 +152,7 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
   let step: (stepIndex: number) => boolean;
   if (spec.kind === 'signsgd') {
     const a = -spec.lr;
-    step = () => sweep(words, rng, n, (j, pending) => k.signSgd(xAt, lamAt, scaleAt, dim, j, n, pending, a));
+    step = () => sweep(words, check, rng, n, (j, pending) => k.signSgd(dim, j, n, pending, a));
   } else {
     const moments = given as unknown as { m: Float64Array; v: Float64Array };
     const m = new Float64Array(buffer, mAt, n);
@@ -169,8 +164,8 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
     step = (stepIndex) => {
       const inv1 = 1 / (1 - Math.pow(beta1, stepIndex));
       const invSqrt2 = 1 / Math.sqrt(1 - Math.pow(beta2, stepIndex));
-      return sweep(words, rng, n, (j, pending) =>
-        k.adam(xAt, mAt, vAt, lamAt, scaleAt, dim, j, n, pending, beta1, 1 - beta1, beta2, 1 - beta2, inv1, invSqrt2, eps, weightDecay, decoupled ? 1 : 0, -lr));
+      return sweep(words, check, rng, n, (j, pending) =>
+        k.adam(mAt, vAt, dim, j, n, pending, beta1, 1 - beta1, beta2, 1 - beta2, inv1, invSqrt2, eps, weightDecay, decoupled ? 1 : 0, -lr));
     };
   }
 
@@ -210,26 +205,25 @@ export interface FusedSdeRun {
 export function fusedSdeRun(sde: Sde, brownian: BrownianPath, substeps: number, paths: number, initial: Float64Array): FusedSdeRun | undefined {
   const spec = sde.kernel;
   const stream = brownian.fusableStream(substeps);
-  if (spec === undefined || stream === undefined || sde.components.length !== 1) return undefined;
-  const { rng } = stream;
   const dim = sde.dim;
+  if (spec === undefined || stream === undefined || sde.components.length !== 1 || dim > KERNEL_MAX_DIM) return undefined;
+  const { rng } = stream;
   const n = paths * dim;
-  const take = layout();
-  const [lamAt, cAt, coefAt, xAt] = [take(dim), take(dim), take(COEF.length), take(n)];
-  const arena = acquireArena(take(0) - HEAP);
+  const arena = acquireArena(n);
   const buffer = arena.memory.buffer;
-  new Float64Array(buffer, lamAt, dim).set(spec.lam);
-  new Float64Array(buffer, cAt, dim).set(spec.c);
-  new Float64Array(buffer, coefAt, COEF.length).set(COEF);
-  const state = new Float64Array(buffer, xAt, n);
+  new Float64Array(buffer, LAM, dim).set(spec.lam);
+  new Float64Array(buffer, SCALE, dim).set(spec.c);
+  new Float64Array(buffer, COEF_AT, COEF.length).set(COEF);
+  const state = new Float64Array(buffer, X, n);
   state.set(initial);
-  const words = new Int32Array(buffer, STATE, 6);
+  const words = new Int32Array(buffer, STATE, 5);
+  const check = new Float64Array(buffer, CHECK, 1);
   const k = arena.kernel;
   const kappa = spec.sqrtEta * stream.scale;
   let released: Float64Array | undefined;
   return {
     state,
-    step: (dt) => sweep(words, rng, n, (j, pending) => k.signSgdGaussianEuler(xAt, lamAt, cAt, coefAt, dim, j, n, pending, kappa, dt)),
+    step: (dt) => sweep(words, check, rng, n, (j, pending) => k.signSgdGaussianEuler(dim, j, n, pending, kappa, dt)),
     release() {
       if (released === undefined) {
         released = state.slice();
