@@ -1,5 +1,5 @@
 /**
- * Assembles every src/wasm/<name>.wat into src/wasm/<name>.wasm.ts, a module exporting the binary
+ * Assembles every src/wasm/<name>.wat (with its `;;#include`d .watinc files) into src/wasm/<name>.wasm.ts, a module exporting the binary
  * as base64 (so it loads synchronously, in worker threads too, without locating files at run
  * time). Run after editing a .wat file: `npm run build:wasm`; a test fails when a committed
  * binary no longer matches its source.
@@ -21,7 +21,7 @@ export function generatedModuleText(watFile: string, base64: string): string {
 
 async function main(): Promise<void> {
   for (const file of readdirSync(WASM_DIR).filter((f) => f.endsWith('.wat')).sort()) {
-    const bytes = await assembleWat(file, readFileSync(join(WASM_DIR, file), 'utf8'));
+    const bytes = await assembleWat(file, readFileSync(join(WASM_DIR, file), 'utf8'), WASM_DIR);
     const out = join(WASM_DIR, file.replace(/\.wat$/, '.wasm.ts'));
     writeFileSync(out, generatedModuleText(file, Buffer.from(bytes).toString('base64')));
     console.log(`${out}: ${bytes.length} bytes`);

@@ -63,6 +63,9 @@ let R_TAIL = 0;
   X[LAYERS] = 0;
 }
 
+/** The layer edges X_0 (pseudo-width of the base layer), X_1 = r, …, X_256 = 0, and f(X_i) = e^{−X_i²/2}. */
+export { X as LAYER_EDGES, FX as LAYER_HEIGHTS };
+
 /** The tail cut-off r of the ziggurat. */
 export const ZIGGURAT_R = R_TAIL;
 

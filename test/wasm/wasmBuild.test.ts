@@ -16,7 +16,7 @@ describe('committed WebAssembly binaries', () => {
 
   for (const file of sources) {
     it(`${file}: the committed .wasm.ts is the assembly of the source (else run npm run build:wasm)`, async () => {
-      const bytes = await assembleWat(file, readFileSync(join(WASM_DIR, file), 'utf8'));
+      const bytes = await assembleWat(file, readFileSync(join(WASM_DIR, file), 'utf8'), WASM_DIR);
       const committed = readFileSync(join(WASM_DIR, file.replace(/\.wat$/, '.wasm.ts')), 'utf8');
       assert.equal(committed, generatedModuleText(file, Buffer.from(bytes).toString('base64')));
     });
