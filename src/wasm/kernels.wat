@@ -79,13 +79,19 @@
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64) (local $j i32)
     ;;#include loadState.watinc
+    (local.set $z (f64.const nan))
     (block $done
+      (loop $resume
+      (block $slow
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
         ;;#include drawNormal.watinc
         (f64.store offset=122880 (i32.shl (local.get $j) (i32.const 3)) (local.get $z))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (local.set $z (f64.const nan))
         (br $next)))
+      ;;#include slowDraw.watinc
+      (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3)))
 
   ;; OUT[j] += SC[j]·Z_j for j < end (addScaledNormals).
@@ -93,7 +99,10 @@
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64) (local $j i32) (local $p i32)
     ;;#include loadState.watinc
+    (local.set $z (f64.const nan))
     (block $done
+      (loop $resume
+      (block $slow
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
         ;;#include drawNormal.watinc
@@ -101,7 +110,10 @@
         (f64.store offset=122880 (local.get $p)
           (f64.add (f64.load offset=122880 (local.get $p)) (f64.mul (f64.load offset=155648 (local.get $p)) (local.get $z))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (local.set $z (f64.const nan))
         (br $next)))
+      ;;#include slowDraw.watinc
+      (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3)))
 
   ;; SignSGD step (signSgd.ts `advance` after diagonalQuadratic.gradient and gaussianNoise.addTo):
@@ -111,7 +123,10 @@
     (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64)
     (local $j i32) (local $i i32) (local $p i32) (local $q i32) (local $g f64) (local $xj f64) (local $y f64) (local $check f64)
     ;;#include loadState.watinc
+    (local.set $z (f64.const nan))
     (block $done
+      (loop $resume
+      (block $slow
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
         ;;#include drawNormal.watinc
@@ -131,7 +146,10 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
+        (local.set $z (f64.const nan))
         (br $next)))
+      ;;#include slowDraw.watinc
+      (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
     (local.get $check))
 
@@ -147,7 +165,10 @@
     (local $j i32) (local $i i32) (local $o i32) (local $q i32) (local $g f64) (local $xj f64) (local $y f64) (local $check f64)
     (local $mk f64) (local $vk f64) (local $d f64)
     ;;#include loadState.watinc
+    (local.set $z (f64.const nan))
     (block $done
+      (loop $resume
+      (block $slow
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
         ;;#include drawNormal.watinc
@@ -173,7 +194,10 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
+        (local.set $z (f64.const nan))
         (br $next)))
+      ;;#include slowDraw.watinc
+      (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
     (local.get $check))
 
@@ -188,7 +212,10 @@
     (local $j i32) (local $i i32) (local $p i32) (local $q i32) (local $xj f64) (local $y f64) (local $check f64)
     (local $u f64) (local $au f64) (local $sc f64) (local $w f64) (local $w2 f64) (local $row i32) (local $e f64)
     ;;#include loadState.watinc
+    (local.set $z (f64.const nan))
     (block $done
+      (loop $resume
+      (block $slow
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
         ;;#include drawNormal.watinc
@@ -222,7 +249,10 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
+        (local.set $z (f64.const nan))
         (br $next)))
+      ;;#include slowDraw.watinc
+      (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
     (local.get $check))
 )
