@@ -101,23 +101,24 @@ export function runOptimizer<S>(options: RunOptions<S>): RunResult<S> {
   }
   const rng = options.rng;
   if (noise !== undefined && rng === undefined) throw new RangeError('runOptimizer: option rng is required with noise');
-  const kernel = options.fused === false ? undefined : fusedQuadraticRun({
-    problem, optimizer, noise, rng, paths, x: initialX(options.x0, paths, dim), initialState: options.initialState,
-  });
+  const x0 = initialX(options.x0, paths, dim);
+  const kernel = options.fused === false
+    ? undefined
+    : fusedQuadraticRun({ problem, optimizer, noise, rng, paths, x: x0, initialState: options.initialState });
   try {
-    const result = loop(options, kernel);
+    const result = loop(options, kernel?.x ?? x0, kernel);
     return kernel === undefined ? result : { ...result, ...kernel.release() };
   } finally {
     kernel?.release();
   }
 }
 
-function loop<S>(options: RunOptions<S>, kernel: FusedRun<S> | undefined): RunResult<S> {
+/** The steps, on x (updated in place: the kernel's copy when there is a kernel). */
+function loop<S>(options: RunOptions<S>, x: Float64Array, kernel: FusedRun<S> | undefined): RunResult<S> {
   const { problem, optimizer, noise, rng, paths, steps } = options;
   const dim = problem.dim;
   const n = paths * dim;
   const offset = options.stepOffset ?? 0;
-  const x = kernel?.x ?? initialX(options.x0, paths, dim);
   const state = kernel?.state ?? options.initialState ?? optimizer.init(paths, dim);
   const u = kernel === undefined ? new Float64Array(n) : new Float64Array(0);
 
@@ -166,7 +167,7 @@ function loop<S>(options: RunOptions<S>, kernel: FusedRun<S> | undefined): RunRe
     avg.samples++;
   }
 
-  const fused = hasAdvance(optimizer) ? optimizer : undefined;
+  const advancing = hasAdvance(optimizer) ? optimizer : undefined;
   let k = 0;
   let diverged = false;
   while (k < steps) {
@@ -174,10 +175,10 @@ function loop<S>(options: RunOptions<S>, kernel: FusedRun<S> | undefined): RunRe
     let finite = true;
     if (kernel !== undefined) {
       finite = kernel.step(offset + k);
-    } else if (fused !== undefined) {
+    } else if (advancing !== undefined) {
       problem.gradient(x, paths, u);
       if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
-      finite = fused.advance(u, state, x, offset + k);
+      finite = advancing.advance(u, state, x, offset + k);
     } else {
       problem.gradient(x, paths, u);
       if (noise !== undefined) noise.addTo(rng as RandomStream, u, paths);
