@@ -11,7 +11,8 @@ import { normalQuantileUpper } from '../stats/normalQuantile.ts';
  *   ge:    band = [expected − tol, ∞)
  *   fail          when CI ∩ band = ∅;
  *   outside (a claim that the quantity differs from `expected` by more than tol: a control):
- *                 fail when CI ⊂ band, pass when CI ∩ band = ∅, inconclusive otherwise;
+ *                 fail when CI ⊂ band, pass when CI ∩ band = ∅, inconclusive otherwise (with the
+ *                 samples at which the CI would clear the band, when the estimate lies outside it);
  *   inconclusive  when the CI half-width exceeds the precision (samples needed ≈ n·(hw/precision)²);
  *   pass          otherwise.
  * Under a true claim a fail needs the estimate to leave its own CI, so P(false fail) ≤ α_cell.
@@ -59,7 +60,12 @@ export function decide(c: Comparison): Decision {
   const disjoint = ci[1] < band[0] || ci[0] > band[1];
   if (c.relation === 'outside') {
     if (disjoint) return { verdict: 'pass', ci, band };
-    return { verdict: ci[0] >= band[0] && ci[1] <= band[1] ? 'fail' : 'inconclusive', ci, band };
+    if (ci[0] >= band[0] && ci[1] <= band[1]) return { verdict: 'fail', ci, band };
+    // With the estimate outside the band, a CI narrower than its distance to the band would clear it.
+    const clearance = Math.max(band[0] - c.estimate, c.estimate - band[1]);
+    if (clearance <= 0) return { verdict: 'inconclusive', ci, band };
+    const ratio = halfWidth / clearance;
+    return { verdict: 'inconclusive', ci, band, samplesNeeded: Math.ceil(c.samples * ratio * ratio) };
   }
   if (disjoint) return { verdict: 'fail', ci, band };
   if (halfWidth > c.precision) {

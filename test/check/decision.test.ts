@@ -37,6 +37,13 @@ describe('decision rule (DESIGN §4)', () => {
     assert.equal(decide({ ...base, relation: 'outside', estimate: 1, standardError: 0.001 }).verdict, 'fail');
     assert.equal(decide({ ...base, relation: 'outside', estimate: 1.02 }).verdict, 'inconclusive');
   });
+  it("says how many samples would let an inconclusive 'outside' CI clear the band", () => {
+    // CI = 1.04 ± 0.0329, band [0.98, 1.02]: the estimate clears the band by 0.02.
+    const d = decide({ ...base, relation: 'outside', estimate: 1.04 });
+    assert.equal(d.verdict, 'inconclusive');
+    assert.equal(d.samplesNeeded, Math.ceil(1000 * ((criticalValue(1e-3) * 0.01) / 0.02) ** 2));
+    assert.equal(decide({ ...base, relation: 'outside', estimate: 1.01 }).samplesNeeded, undefined);
+  });
   it('never passes a non-finite estimate', () => {
     assert.equal(decide({ ...base, estimate: NaN }).verdict, 'inconclusive');
   });
