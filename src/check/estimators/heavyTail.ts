@@ -11,7 +11,11 @@ import { fmt } from './trajectory.ts';
 
 type HeavyTailCheck = Extract<SimulationCheck, { kind: 'heavy-tail' }>;
 
-/** Group means per block size, and the block sizes n (paths per group). */
+/**
+ * Group means per block size at the budget's base paths (a look with more paths takes
+ * proportionally more groups, so sequential looks shrink the medians' SE), and the block sizes n
+ * (paths per group).
+ */
 export const GROUPS = 128;
 export const BLOCK_SIZES = [32, 256, 2048] as const;
 /**
@@ -28,7 +32,7 @@ export const BOUND_STEPS = 4000;
 
 /**
  * Heavy tails (CLAIMS A9). A mean with infinite variance has no CI, so divergence is read from
- * medians: for each block size n, GROUPS independent groups of n paths give GROUPS sample means of
+ * medians: for each block size n, G = GROUPS·max(1, paths/budget paths) independent groups of n paths give G sample means of
  * the loss at step K = min(τ/η, GROWTH_STEPS); M(n) is their median (SE from the order-statistic
  * interval at 68.3%). The growth ln M(n_max) − ln M(n_min) is ≈ 0 when E[loss] < ∞ and grows with
  * n when E[loss] = ∞ (as n^{2/ν − 1} for tail index ν/2 < 1, as ln n at ν = 2):
@@ -36,21 +40,22 @@ export const BOUND_STEPS = 4000;
  *                     t = τ and 4τ (mean ± SE: every moment of SignSGD's loss is finite);
  *   expect divergent: growth outside ±GROWTH_TOLERANCE (relation 'outside').
  */
-export const heavyTailEstimator: Estimator<HeavyTailCheck> = ({ check, point, rng, paths }) => {
+export const heavyTailEstimator: Estimator<HeavyTailCheck> = ({ check, point, rng, paths, budget }) => {
+  const groups = Math.max(GROUPS, Math.round((GROUPS * paths) / budget.paths));
   const sim = buildSimulated(check, point, rng.split());
   const tau = relaxationTime(check, point, sim);
   const growthSteps = Math.max(1, Math.min(GROWTH_STEPS, Math.round(tau / sim.eta)));
   let work = 0;
   const medians: SampleEstimate[] = [];
   for (const n of BLOCK_SIZES) {
-    const run = simulatePaths(sim, 'optimizer', { paths: GROUPS * n, steps: growthSteps, recordSteps: [growthSteps], rng: rng.split() });
+    const run = simulatePaths(sim, 'optimizer', { paths: groups * n, steps: growthSteps, recordSteps: [growthSteps], rng: rng.split() });
     work += run.work;
     if (run.diverged) return { observations: [], diverged: run.diverged, work };
-    const loss = new Float64Array(GROUPS * n);
-    sim.problem.value(run.x.get(growthSteps)!, GROUPS * n, loss);
-    const groupMeans = Array.from({ length: GROUPS }, (_, g) => meanOf(loss.subarray(g * n, (g + 1) * n)).estimate);
+    const loss = new Float64Array(groups * n);
+    sim.problem.value(run.x.get(growthSteps)!, groups * n, loss);
+    const groupMeans = Array.from({ length: groups }, (_, g) => meanOf(loss.subarray(g * n, (g + 1) * n)).estimate);
     const q = quantileInterval(groupMeans, 0.5, 0.3173);
-    medians.push({ estimate: q.estimate, standardError: (q.upper - q.lower) / 2, samples: GROUPS * n, scale: q.estimate });
+    medians.push({ estimate: q.estimate, standardError: (q.upper - q.lower) / 2, samples: groups * n, scale: q.estimate });
   }
   const first = medians[0];
   const last = medians[medians.length - 1];
