@@ -4,8 +4,8 @@ import type { RandomStream, Seed } from './randomStream.ts';
  * xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators", 2018):
  * a 128-bit state s0..s3 of uint32 words, period 2^128 − 1, output rotl(5·s1, 7)·9 (mod 2^32).
  *
- * The state words are kept as int32 (`| 0`) so V8 holds them as small integers; a hot loop may
- * copy them into locals, step them with `xoshiroStep` inlined by hand, and write them back.
+ * The state words are kept as int32 (`| 0`) so V8 holds them as small integers; the WebAssembly
+ * kernels copy them into their memory around each call and back (src/wasm/arena.ts).
  *
  * Seeding: the four seed words go through a bijective 128-bit mixer (two rounds of
  * w_i ← fmix32(w_i + fmix32(w_{i−1} ⊕ k_i)), murmur3's finaliser), so nearby seeds (0, 1, 2, …)
