@@ -33,8 +33,8 @@ export const BOUND_STEPS = 4000;
 /**
  * Heavy tails (CLAIMS A9). A mean with infinite variance has no CI, so divergence is read from
  * medians: for each block size n, G = GROUPS·max(1, paths/budget paths) independent groups of n
- * paths give G sample means of the loss at step K = min(τ/η, GROWTH_STEPS); M(n) is their median (SE from the order-statistic
- * interval at 68.3%). The growth ln M(n_max) − ln M(n_min) is ≈ 0 when E[loss] < ∞ and grows with
+ * paths give G sample means of the loss at step K = min(τ/η, GROWTH_STEPS); M(n) is their median
+ * (SE from the order-statistic interval at 68.3%). The growth ln M(n_max) − ln M(n_min) is ≈ 0 when E[loss] < ∞ and grows with
  * n when E[loss] = ∞ (as n^{2/ν − 1} for tail index ν/2 < 1, as ln n at ν = 2):
  *   expect bounded:   growth = 0 within GROWTH_TOLERANCE, and (with `bound`) E[loss] ≤ bound at
  *                     t = τ and 4τ (mean ± SE: every moment of SignSGD's loss is finite);
