@@ -1,4 +1,4 @@
-import { X_AT, acquireArena, fromKernel, streamWords, toKernel } from '../wasm/arena.ts';
+import { OUT_AT, SC_AT, acquireArena, fromKernel, streamWords, toKernel } from '../wasm/arena.ts';
 import type { Xoshiro128 } from './xoshiro.ts';
 
 /**
@@ -10,10 +10,10 @@ import type { Xoshiro128 } from './xoshiro.ts';
 export const BLOCK = 4096;
 
 /** This module's own arena, never released (its calls do not nest). */
-const arena = acquireArena(2 * BLOCK);
+const arena = acquireArena(SC_AT + 8 * BLOCK);
 const words = streamWords(arena);
-const out = new Float64Array(arena.memory.buffer, X_AT, BLOCK);
-const scale = new Float64Array(arena.memory.buffer, X_AT + 8 * BLOCK, BLOCK);
+const out = new Float64Array(arena.memory.buffer, OUT_AT, BLOCK);
+const scale = new Float64Array(arena.memory.buffer, SC_AT, BLOCK);
 const kernel = arena.kernel;
 
 /** target[offset + j] = Z_j for j < length ≤ BLOCK. */

@@ -5,34 +5,39 @@ import { WASM_BASE64 } from './kernels.wasm.ts';
 
 /**
  * Instances of the WebAssembly kernels (src/wasm/kernels.wat), each with its own memory holding
- * the constant tables (ziggurat, fastErf) and, from X_AT on, a run's arrays. A run acquires a
+ * the constant tables (ziggurat, fastErf) and, from OUT_AT on, a block of normals or a run's arrays. A run acquires a
  * free arena, grown to fit, and releases it when done; memory never shrinks, and views on it are
  * made after any growth, so they stay valid for the run.
  */
 export interface KernelExports {
   fill(end: number): void;
   addScaled(end: number): void;
-  signSgd(dim: number, n: number, a: number): number;
+  signSgd(n: number, len: number, a: number): number;
   adam(
-    m: number, v: number, dim: number, n: number, beta1: number, c1: number, beta2: number, c2: number, inv1: number,
+    m: number, v: number, n: number, len: number, beta1: number, c1: number, beta2: number, c2: number, inv1: number,
     invSqrt2: number, eps: number, theta: number, decoupled: number, a: number,
   ): number;
-  signSgdGaussianEuler(dim: number, n: number, kappa: number, dt: number): number;
+  signSgdGaussianEuler(n: number, len: number, kappa: number, dt: number): number;
 }
 
 /** Byte addresses of the memory regions (see the .wat). */
 const STATE_AT = 6144;
 const ZX_AT = 8192;
 const ZF_AT = 10752;
-export const LAM_AT = 16384;
-export const SCALE_AT = 20480;
 const COEF_AT = 24576;
-export const X_AT = 122880;
-/** The λ and s regions hold 512 entries; larger problems take the generic loops. */
-export const KERNEL_MAX_DIM = 512;
+/** fill's normals (≤ 4096) and addScaled's scales. */
+export const OUT_AT = 122880;
+export const SC_AT = 155648;
+/** The steps' per-entry λ and s for a block of ≤ STEP_BLOCK entries, and their x (then m, v). */
+export const LAMB_AT = 131072;
+export const SCB_AT = 139264;
+export const X_AT = 147456;
+export const STEP_BLOCK = 1024;
+/** A step's block is an even multiple of dim; larger problems take the generic loops. */
+export const KERNEL_MAX_DIM = STEP_BLOCK / 2;
 const PAGE = 65536;
 
-if (COEF_AT + 8 * COEF.length > X_AT || ZF_AT + 8 * LAYER_HEIGHTS.length > LAM_AT) {
+if (COEF_AT + 8 * COEF.length > OUT_AT || ZF_AT + 8 * LAYER_HEIGHTS.length > COEF_AT || OUT_AT + 8 * STEP_BLOCK > LAMB_AT) {
   throw new Error('wasm/arena: a constant table outgrew its region of kernel memory');
 }
 
@@ -48,7 +53,7 @@ export interface Arena {
 const arenas: Arena[] = [];
 
 function createArena(): Arena {
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(X_AT / PAGE) });
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(OUT_AT / PAGE) });
   const kernel = new WebAssembly.Instance(MODULE, { env: { memory }, math: IMPORTS_MATH }).exports as unknown as KernelExports;
   const b = memory.buffer;
   new Int32Array(b, 0, ACCEPT23.length).set(ACCEPT23);
@@ -59,14 +64,14 @@ function createArena(): Arena {
   return { memory, kernel, busy: false };
 }
 
-/** A free arena (or a new one) with room for `entries` f64 from X_AT on, marked busy. */
-export function acquireArena(entries: number): Arena {
+/** A free arena (or a new one) with memory up to byte `end`, marked busy. */
+export function acquireArena(end: number): Arena {
   let arena = arenas.find((a) => !a.busy);
   if (arena === undefined) {
     arena = createArena();
     arenas.push(arena);
   }
-  const missing = Math.ceil((X_AT + 8 * entries) / PAGE) - arena.memory.buffer.byteLength / PAGE;
+  const missing = Math.ceil(end / PAGE) - arena.memory.buffer.byteLength / PAGE;
   if (missing > 0) arena.memory.grow(missing);
   arena.busy = true;
   return arena;

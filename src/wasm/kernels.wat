@@ -4,20 +4,22 @@
 ;; same bits and consume the xoshiro128** stream identically (the tests compare them bit for bit).
 ;; `;;#include F` lines are replaced by the file F of this folder at build time (npm run build:wasm).
 ;;
-;; Memory (imported; the loader sizes it and writes the tables):
+;; Memory (imported; the loader sizes it and writes the tables; the addresses are arena.ts's):
 ;;   0       ACCEPT23  i32[512]    ziggurat rectangle thresholds   (src/random/ziggurat.ts)
 ;;   2048    XS23      f64[512]    ziggurat signed widths · 2^−23  (idem)
 ;;   6144    STATE     i32[4]      xoshiro128** words s0..s3, between calls and around $slow
 ;;   8192    ZX        f64[257]    layer edges X_0..X_256          (idem)
 ;;   10752   ZF        f64[257]    f(X_i) = exp(−X_i²/2)           (idem)
-;;   16384   LAM       f64[≤ 512]  λ
-;;   20480   SCALE     f64[≤ 512]  s (optimizer steps) or c = 1/(√2 s) (SDE step)
 ;;   24576   COEF      f64[12288]  the fastErf table (src/sde/fastErf.ts: 8 per interval)
-;;   122880  X         f64[…]      x (then the Adam moments m, v at offsets passed in), or the
-;;                                 block of normals (fill, addScaled) and at 155648 its scales
-;; Fixed addresses let the loops use immediate offsets: fewer live registers (measured 85 → 106
-;; M/s for the SignSGD step). Steps return Σ y·0 over the entries they wrote: 0 iff all finite
-;; (an i32 flag from f64.ne cost a third of the loop's speed on V8).
+;;   122880  OUT       f64[≤ 4096] normals drawn by $fill: fill's and addScaled's block, or a
+;;                                 step's block (≤ 1024 entries)
+;; then, for fill and addScaled:
+;;   155648  SC        f64[4096]   addScaled's scales
+;; or, for the steps (their arenas never call fill with more than 1024 entries):
+;;   131072  LAMB      f64[1024]   λ of a block's entries (entry t: coordinate t mod dim)
+;;   139264  SCB       f64[1024]   s (optimizer steps) or c = 1/(√2 s) (SDE step), likewise
+;;   147456  X         f64[…]      x, then the Adam moments m, v at addresses passed in
+;; Fixed addresses let the loops use immediate offsets: fewer live registers.
 (module
   (import "env" "memory" (memory 1))
   (import "math" "exp" (func $exp (param f64) (result f64)))
@@ -75,7 +77,7 @@
             (f64.lt (local.get $y) (call $exp (f64.mul (f64.mul (f64.const -0.5) (local.get $x)) (local.get $x))))))
 
   ;; OUT[j] = Z_j for j < end (fillNormal).
-  (func (export "fill") (param $end i32)
+  (func $fill (export "fill") (param $end i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64) (local $j i32)
     ;;#include loadState.watinc
@@ -116,143 +118,143 @@
       (br $resume)))
     (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3)))
 
+  ;; The steps on the diagonal quadratic run block by block: `$fill` draws the block's normals
+  ;; into OUT (in element order, so the stream is consumed as the JS loop consumes it), then a
+  ;; loop updates two entries per iteration (f64x2: the same IEEE operations in each lane as the
+  ;; scalar code, so the same bits). A block holds `len` entries, an even multiple of dim, so
+  ;; entry t of a block has coordinate t mod dim and reads λ and s from LAMB[t], SCB[t]. An odd
+  ;; last entry is loaded into both lanes and only lane 0 is stored.
+  ;; Each step returns Σ y·0 over the entries it wrote: 0 iff all are finite.
+
   ;; SignSGD step (signSgd.ts `advance` after diagonalQuadratic.gradient and gaussianNoise.addTo):
   ;;   g = λ_i x_j + s_i z_j;  x_j ← x_j + a·sign(g), a = −η, with sign(±0)·a = ±0·a and sign(NaN) = NaN.
-  (func (export "signSgd") (param $dim i32) (param $n i32) (param $a f64) (result f64)
-    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
-    (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64)
-    (local $j i32) (local $i i32) (local $p i32) (local $q i32) (local $g f64) (local $xj f64) (local $y f64) (local $check f64)
-    ;;#include loadState.watinc
-    (local.set $z (f64.const nan))
+  (func (export "signSgd") (param $n i32) (param $len i32) (param $a f64) (result f64)
+    (local $j0 i32) (local $count i32) (local $end i32) (local $p i32) (local $q i32)
+    (local $av v128) (local $check v128) (local $xv v128) (local $zv v128) (local $lv v128) (local $sv v128)
+    (local $g v128) (local $yv v128)
+    (local.set $av (f64x2.splat (local.get $a)))
     (block $done
-      (loop $resume
-      (block $slow
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
-        ;;#include drawNormal.watinc
-        (local.set $p (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $q (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $xj (f64.load offset=122880 (local.get $p)))
-        (local.set $g (f64.add (f64.mul (f64.load offset=16384 (local.get $q)) (local.get $xj))
-                               (f64.mul (f64.load offset=20480 (local.get $q)) (local.get $z))))
-        (local.set $y (f64.add (local.get $xj)
-          (select
-            (f64.mul (f64.convert_i32_s (i32.sub (f64.gt (local.get $g) (f64.const 0)) (f64.lt (local.get $g) (f64.const 0))))
-                     (local.get $a))
-            (f64.mul (local.get $g) (local.get $a))
-            (f64.gt (f64.abs (local.get $g)) (f64.const 0)))))
-        (f64.store offset=122880 (local.get $p) (local.get $y))
-        (local.set $check (f64.add (local.get $check) (f64.mul (local.get $y) (f64.const 0))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
-        (local.set $z (f64.const nan))
-        (br $next)))
-      ;;#include slowDraw.watinc
-      (br $resume)))
-    (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
-    (local.get $check))
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $j0) (local.get $n)))
+        ;;#include blockStart.watinc
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $zv (v128.load offset=122880 (local.get $p)))
+            (local.set $lv (v128.load offset=131072 (local.get $p)))
+            (local.set $sv (v128.load offset=139264 (local.get $p)))
+            ;;#include signSgdPair.watinc
+            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.and (local.get $count) (i32.const 1))
+          (then
+            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
+            (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
+            (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
+            ;;#include signSgdPair.watinc
+            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
+        (br $block)))
+    (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
 
-  ;; Adam(W) step k (adam.ts `advance`), g as above:
-  ;;   m ← β₁m + c₁g;  v ← β₂v + (c₂g)g;  d = (m·inv1)/(√v·invSqrt2 + ε),
-  ;;   inv1 = 1/(1 − β₁ᵏ), invSqrt2 = 1/√(1 − β₂ᵏ);  x ← x + (d + θx)·a (AdamW) or x + d·a (Adam).
+  ;; Adam(W) step k (adam.ts `advance`), g as in SignSGD, the moments m, v at byte addresses
+  ;; mom1, mom2 (entry j at + 8j); inv1 = 1/(1 − β₁ᵏ), invSqrt2 = 1/√(1 − β₂ᵏ), c₁ = 1 − β₁, c₂ = 1 − β₂.
   (func (export "adam")
-    (param $mom1 i32) (param $mom2 i32) (param $dim i32) (param $n i32)
+    (param $mom1 i32) (param $mom2 i32) (param $n i32) (param $len i32)
     (param $beta1 f64) (param $c1 f64) (param $beta2 f64) (param $c2 f64) (param $inv1 f64) (param $invSqrt2 f64)
     (param $eps f64) (param $theta f64) (param $decoupled i32) (param $a f64) (result f64)
-    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
-    (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64)
-    (local $j i32) (local $i i32) (local $o i32) (local $q i32) (local $g f64) (local $xj f64) (local $y f64) (local $check f64)
-    (local $mk f64) (local $vk f64) (local $d f64)
-    ;;#include loadState.watinc
-    (local.set $z (f64.const nan))
+    (local $j0 i32) (local $count i32) (local $end i32) (local $p i32) (local $q i32)
+    (local $beta1v v128) (local $c1v v128) (local $beta2v v128) (local $c2v v128) (local $inv1v v128)
+    (local $invSqrt2v v128) (local $epsv v128) (local $thetav v128) (local $av v128) (local $check v128)
+    (local $xv v128) (local $zv v128) (local $lv v128) (local $sv v128) (local $g v128) (local $mk v128) (local $vk v128)
+    (local $d v128) (local $yv v128)
+    (local.set $beta1v (f64x2.splat (local.get $beta1)))
+    (local.set $c1v (f64x2.splat (local.get $c1)))
+    (local.set $beta2v (f64x2.splat (local.get $beta2)))
+    (local.set $c2v (f64x2.splat (local.get $c2)))
+    (local.set $inv1v (f64x2.splat (local.get $inv1)))
+    (local.set $invSqrt2v (f64x2.splat (local.get $invSqrt2)))
+    (local.set $epsv (f64x2.splat (local.get $eps)))
+    (local.set $thetav (f64x2.splat (local.get $theta)))
+    (local.set $av (f64x2.splat (local.get $a)))
     (block $done
-      (loop $resume
-      (block $slow
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
-        ;;#include drawNormal.watinc
-        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $q (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $xj (f64.load offset=122880 (local.get $o)))
-        (local.set $g (f64.add (f64.mul (f64.load offset=16384 (local.get $q)) (local.get $xj))
-                               (f64.mul (f64.load offset=20480 (local.get $q)) (local.get $z))))
-        (local.set $mk (f64.add (f64.mul (local.get $beta1) (f64.load (i32.add (local.get $mom1) (local.get $o))))
-                                (f64.mul (local.get $c1) (local.get $g))))
-        (local.set $vk (f64.add (f64.mul (local.get $beta2) (f64.load (i32.add (local.get $mom2) (local.get $o))))
-                                (f64.mul (f64.mul (local.get $c2) (local.get $g)) (local.get $g))))
-        (f64.store (i32.add (local.get $mom1) (local.get $o)) (local.get $mk))
-        (f64.store (i32.add (local.get $mom2) (local.get $o)) (local.get $vk))
-        (local.set $d (f64.div (f64.mul (local.get $mk) (local.get $inv1))
-                               (f64.add (f64.mul (f64.sqrt (local.get $vk)) (local.get $invSqrt2)) (local.get $eps))))
-        (local.set $y (f64.add (local.get $xj)
-          (f64.mul
-            (select (f64.add (local.get $d) (f64.mul (local.get $theta) (local.get $xj))) (local.get $d) (local.get $decoupled))
-            (local.get $a))))
-        (f64.store offset=122880 (local.get $o) (local.get $y))
-        (local.set $check (f64.add (local.get $check) (f64.mul (local.get $y) (f64.const 0))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
-        (local.set $z (f64.const nan))
-        (br $next)))
-      ;;#include slowDraw.watinc
-      (br $resume)))
-    (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
-    (local.get $check))
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $j0) (local.get $n)))
+        ;;#include blockStart.watinc
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $zv (v128.load offset=122880 (local.get $p)))
+            (local.set $lv (v128.load offset=131072 (local.get $p)))
+            (local.set $sv (v128.load offset=139264 (local.get $p)))
+            (local.set $mk (v128.load (i32.add (local.get $mom1) (local.get $q))))
+            (local.set $vk (v128.load (i32.add (local.get $mom2) (local.get $q))))
+            ;;#include adamPair.watinc
+            (v128.store (i32.add (local.get $mom1) (local.get $q)) (local.get $mk))
+            (v128.store (i32.add (local.get $mom2) (local.get $q)) (local.get $vk))
+            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.and (local.get $count) (i32.const 1))
+          (then
+            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
+            (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
+            (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
+            (local.set $mk (v128.load64_splat (i32.add (local.get $mom1) (local.get $q))))
+            (local.set $vk (v128.load64_splat (i32.add (local.get $mom2) (local.get $q))))
+            ;;#include adamPair.watinc
+            (v128.store64_lane 0 (i32.add (local.get $mom1) (local.get $q)) (local.get $mk))
+            (v128.store64_lane 0 (i32.add (local.get $mom2) (local.get $q)) (local.get $vk))
+            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
+        (br $block)))
+    (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
 
   ;; Euler–Maruyama step of the Gaussian SignSGD SDE (CLAIMS A2; signSgdGaussian.ts `eulerStep`
-  ;; with BrownianPath increments dW_j = z_j, one fine step per step):
-  ;;   e = erf(c_i·λ_i·x_j),   x_j ← x_j + κ·√|1 − e²|·z_j − e·dt,   κ = √η·√dt.
-  ;; erf is fastErf: |u| ≥ 6 gives ±1; else with s = 256|u|, k = floor(s), w = s − k, w2 = w², row 8k:
-  ;;   u·(((C₀ + C₁w) + w2(C₂ + C₃w)) + w2²(C₄ + C₅w)).
-  (func (export "signSgdGaussianEuler") (param $dim i32) (param $n i32) (param $kappa f64) (param $dt f64) (result f64)
-    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
-    (local $m i32) (local $r i32) (local $t i32) (local $k i32) (local $h i32) (local $z f64)
-    (local $j i32) (local $i i32) (local $p i32) (local $q i32) (local $xj f64) (local $y f64) (local $check f64)
-    (local $u f64) (local $au f64) (local $sc f64) (local $w f64) (local $w2 f64) (local $row i32) (local $e f64)
-    ;;#include loadState.watinc
-    (local.set $z (f64.const nan))
+  ;; with BrownianPath increments dW_j = z_j, one fine step per step), κ = √η·√dt; SCB holds
+  ;; c = 1/(√2 s) for each entry (see eulerPair.watinc).
+  (func (export "signSgdGaussianEuler") (param $n i32) (param $len i32) (param $kappa f64) (param $dt f64) (result f64)
+    (local $j0 i32) (local $count i32) (local $end i32) (local $p i32) (local $q i32) (local $row0 i32) (local $row1 i32)
+    (local $kappav v128) (local $dtv v128) (local $check v128)
+    (local $xv v128) (local $zv v128) (local $lv v128) (local $sv v128) (local $u v128) (local $sc v128) (local $ki v128)
+    (local $w v128) (local $w2 v128) (local $ca v128) (local $cb v128) (local $poly v128) (local $e v128) (local $yv v128)
+    (local.set $kappav (f64x2.splat (local.get $kappa)))
+    (local.set $dtv (f64x2.splat (local.get $dt)))
     (block $done
-      (loop $resume
-      (block $slow
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
-        ;;#include drawNormal.watinc
-        (local.set $p (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $q (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $xj (f64.load offset=122880 (local.get $p)))
-        (local.set $u (f64.mul (f64.mul (f64.load offset=16384 (local.get $q)) (local.get $xj))
-                               (f64.load offset=20480 (local.get $q))))
-        (local.set $au (f64.abs (local.get $u)))
-        (if (f64.ge (local.get $au) (f64.const 6))
-          (then (local.set $e (select (f64.const -1) (f64.const 1) (f64.lt (local.get $u) (f64.const 0)))))
-          (else
-            (local.set $sc (f64.mul (local.get $au) (f64.const 256)))
-            (local.set $row (i32.shl (i32.trunc_sat_f64_s (local.get $sc)) (i32.const 6)))
-            (local.set $w (f64.sub (local.get $sc) (f64.convert_i32_s (i32.trunc_sat_f64_s (local.get $sc)))))
-            (local.set $w2 (f64.mul (local.get $w) (local.get $w)))
-            (local.set $e (f64.mul (local.get $u)
-              (f64.add
-                (f64.add
-                  (f64.add (f64.load offset=24576 (local.get $row)) (f64.mul (f64.load offset=24584 (local.get $row)) (local.get $w)))
-                  (f64.mul (local.get $w2) (f64.add (f64.load offset=24592 (local.get $row)) (f64.mul (f64.load offset=24600 (local.get $row)) (local.get $w)))))
-                (f64.mul (f64.mul (local.get $w2) (local.get $w2))
-                         (f64.add (f64.load offset=24608 (local.get $row)) (f64.mul (f64.load offset=24616 (local.get $row)) (local.get $w)))))))))
-        (local.set $y (f64.sub
-          (f64.add (local.get $xj)
-            (f64.mul (f64.mul (local.get $kappa) (f64.sqrt (f64.abs (f64.sub (f64.const 1) (f64.mul (local.get $e) (local.get $e))))))
-                     (local.get $z)))
-          (f64.mul (local.get $e) (local.get $dt))))
-        (f64.store offset=122880 (local.get $p) (local.get $y))
-        (local.set $check (f64.add (local.get $check) (f64.mul (local.get $y) (f64.const 0))))
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (if (i32.eq (local.get $i) (local.get $dim)) (then (local.set $i (i32.const 0))))
-        (local.set $z (f64.const nan))
-        (br $next)))
-      ;;#include slowDraw.watinc
-      (br $resume)))
-    (call $storeState (local.get $s0) (local.get $s1) (local.get $s2) (local.get $s3))
-    (local.get $check))
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $j0) (local.get $n)))
+        ;;#include blockStart.watinc
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $zv (v128.load offset=122880 (local.get $p)))
+            (local.set $lv (v128.load offset=131072 (local.get $p)))
+            (local.set $sv (v128.load offset=139264 (local.get $p)))
+            ;;#include eulerPair.watinc
+            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.and (local.get $count) (i32.const 1))
+          (then
+            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
+            (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
+            (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
+            ;;#include eulerPair.watinc
+            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
+        (br $block)))
+    (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
 )

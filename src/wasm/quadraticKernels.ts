@@ -7,18 +7,35 @@ import type { RandomStream } from '../random/randomStream.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import type { BrownianPath } from '../sde/brownian.ts';
 import type { Sde } from '../sde/sde.ts';
-import { KERNEL_MAX_DIM, LAM_AT, SCALE_AT, X_AT, acquireArena, fromKernel, streamWords, toKernel } from './arena.ts';
+import { KERNEL_MAX_DIM, LAMB_AT, SCB_AT, STEP_BLOCK, X_AT, acquireArena, fromKernel, streamWords, toKernel } from './arena.ts';
+import type { Arena } from './arena.ts';
 
 /**
- * Whole steps on the diagonal quadratic f(x) = ½ Σ λ_i x_i² as single WebAssembly passes
- * (src/wasm/kernels.wat), with x (and the optimizer's moments) held in the kernel's memory
- * for the whole run:
+ * Whole steps on the diagonal quadratic f(x) = ½ Σ λ_i x_i² as WebAssembly calls
+ * (src/wasm/kernels.wat: per block of ≤ 1024 entries, the block's normals, then the update two
+ * entries at a time), with x (and the optimizer's moments) held in the kernel's memory for the
+ * whole run:
  *  - runOptimizer: gradient, Gaussian noise s_i·Z and the SignSGD or Adam(W) update;
  *  - solveSde: the Euler–Maruyama step of the Gaussian SignSGD SDE with its Brownian increments.
  * Each computes the numbers of the generic loop bit for bit and consumes the random stream
  * identically.
  * The entry points return undefined unless every part is of a kind the kernels implement.
  */
+
+/**
+ * Writes λ and s for a step's block: `len` = an even multiple of dim (≤ STEP_BLOCK) entries, entry t
+ * taking coordinate t mod dim. Returns len.
+ */
+function writeBlockCoefficients(arena: Arena, dim: number, lam: ArrayLike<number>, scale: ArrayLike<number>): number {
+  const len = 2 * Math.floor(STEP_BLOCK / (2 * dim)) * dim;
+  const lamBlock = new Float64Array(arena.memory.buffer, LAMB_AT, len);
+  const scaleBlock = new Float64Array(arena.memory.buffer, SCB_AT, len);
+  for (let t = 0; t < len; t++) {
+    lamBlock[t] = lam[t % dim];
+    scaleBlock[t] = scale[t % dim];
+  }
+  return len;
+}
 
 /** Runs one kernel pass with the stream's state; true when every updated entry is finite. */
 function sweep(words: Int32Array, rng: Xoshiro128, pass: () => number): boolean {
@@ -61,11 +78,12 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
   const dim = o.problem.dim;
   if (spec === undefined || lam === undefined || scale === undefined || !(rng instanceof Xoshiro128) || dim > KERNEL_MAX_DIM) return undefined;
   const n = o.paths * dim;
-  const [mAt, vAt] = [X_AT + 8 * n, X_AT + 16 * n];
-  const arena = acquireArena(spec.kind === 'adam' ? 3 * n : n);
+  // m and v start at 16-byte boundaries, as x does (the kernel moves entries in pairs).
+  const stride = 8 * (n + (n % 2));
+  const [mAt, vAt] = [X_AT + stride, X_AT + 2 * stride];
+  const arena = acquireArena(X_AT + (spec.kind === 'adam' ? 3 : 1) * stride);
   const buffer = arena.memory.buffer;
-  new Float64Array(buffer, LAM_AT, dim).set(lam);
-  new Float64Array(buffer, SCALE_AT, dim).set(scale);
+  const len = writeBlockCoefficients(arena, dim, lam, scale);
   const x = new Float64Array(buffer, X_AT, n);
   x.set(o.x);
   const k = arena.kernel;
@@ -76,7 +94,7 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
   let step: (stepIndex: number) => boolean;
   if (spec.kind === 'signsgd') {
     const a = -spec.lr;
-    step = () => sweep(words, rng, () => k.signSgd(dim, n, a));
+    step = () => sweep(words, rng, () => k.signSgd(n, len, a));
   } else {
     const moments = given as unknown as { m: Float64Array; v: Float64Array };
     const m = new Float64Array(buffer, mAt, n);
@@ -89,7 +107,7 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
       const inv1 = 1 / (1 - Math.pow(beta1, stepIndex));
       const invSqrt2 = 1 / Math.sqrt(1 - Math.pow(beta2, stepIndex));
       return sweep(words, rng, () =>
-        k.adam(mAt, vAt, dim, n, beta1, 1 - beta1, beta2, 1 - beta2, inv1, invSqrt2, eps, weightDecay, decoupled ? 1 : 0, -lr));
+        k.adam(mAt, vAt, n, len, beta1, 1 - beta1, beta2, 1 - beta2, inv1, invSqrt2, eps, weightDecay, decoupled ? 1 : 0, -lr));
     };
   }
 
@@ -133,10 +151,9 @@ export function fusedSdeRun(sde: Sde, brownian: BrownianPath, substeps: number, 
   if (spec === undefined || stream === undefined || sde.components.length !== 1 || dim > KERNEL_MAX_DIM) return undefined;
   const { rng } = stream;
   const n = paths * dim;
-  const arena = acquireArena(n);
+  const arena = acquireArena(X_AT + 8 * n);
   const buffer = arena.memory.buffer;
-  new Float64Array(buffer, LAM_AT, dim).set(spec.lam);
-  new Float64Array(buffer, SCALE_AT, dim).set(spec.c);
+  const len = writeBlockCoefficients(arena, dim, spec.lam, spec.c);
   const state = new Float64Array(buffer, X_AT, n);
   state.set(initial);
   const k = arena.kernel;
@@ -145,7 +162,7 @@ export function fusedSdeRun(sde: Sde, brownian: BrownianPath, substeps: number, 
   let released: Float64Array | undefined;
   return {
     state,
-    step: (dt) => sweep(words, rng, () => k.signSgdGaussianEuler(dim, n, kappa, dt)),
+    step: (dt) => sweep(words, rng, () => k.signSgdGaussianEuler(n, len, kappa, dt)),
     release() {
       if (released === undefined) {
         released = state.slice();
