@@ -52,6 +52,19 @@ describe('sdelens check (end to end)', () => {
     assert.deepEqual(timeless(readReport(one)), timeless(readReport(two)));
   });
 
+  it('writes the same report for one worker and for two when a claim fails (its points run on both workers)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdelens-wrong-'));
+    const text = readFileSync(join(FIXTURES, 'sgd-one-step.yaml'), 'utf8').replace('drift: "-g"', 'drift: "-1.3*g"');
+    writeFileSync(join(dir, 'wrong.yaml'), text);
+    const [one, two] = [mkdtempSync(join(tmpdir(), 'sdelens-')), mkdtempSync(join(tmpdir(), 'sdelens-'))];
+    const args = ['check', '--theorems', dir, '--budget', 'full', '--seed', '5'];
+    assert.equal(await main([...args, '--out', one, '--workers', '1'], capture()), 1);
+    assert.equal(await main([...args, '--out', two, '--workers', '2'], capture()), 1);
+    const report = readReport(two);
+    assert.ok(report.claims[0].checks[0].counterexample !== undefined, 'the wrong claim fails with a counterexample');
+    assert.deepEqual(timeless(readReport(one)), timeless(report));
+  });
+
   it('fails a wrong claim with exit code 1, and its replay command reproduces the counterexample', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdelens-wrong-'));
     const text = readFileSync(join(FIXTURES, 'sgd-stationary.yaml'), 'utf8')
