@@ -56,13 +56,14 @@ export class BrownianPath {
   }
 
   /**
-   * The stream and √δ when a step of `substeps` fine steps is exactly "one fillNormal over the single
-   * noisy block, scaled by √δ" from a xoshiro stream with no total tracked: then a fused kernel may
-   * draw the normals itself (src/wasm/quadraticKernels.ts), consuming the stream identically.
+   * The stream, √δ and the noisy block's start when a step of `substeps` fine steps is exactly "one
+   * fillNormal over the single noisy block, scaled by √δ" from a xoshiro stream with no total
+   * tracked: then a fused kernel may draw the normals itself (src/wasm/quadraticKernels.ts),
+   * consuming the stream identically.
    */
-  fusableStream(substeps: number): { rng: Xoshiro128; scale: number } | undefined {
-    const simple = substeps === 1 && this.total === undefined && this.offsets.length === 1 && this.offsets[0] === 0;
-    return simple && this.rng instanceof Xoshiro128 ? { rng: this.rng, scale: this.sqrtFine } : undefined;
+  fusableStream(substeps: number): { rng: Xoshiro128; scale: number; offset: number } | undefined {
+    const simple = substeps === 1 && this.total === undefined && this.offsets.length === 1;
+    return simple && this.rng instanceof Xoshiro128 ? { rng: this.rng, scale: this.sqrtFine, offset: this.offsets[0] } : undefined;
   }
 
   /** Writes the increment over `substeps` fine steps into the noisy blocks of dW. */

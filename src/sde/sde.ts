@@ -32,15 +32,33 @@ export interface Sde {
   readonly kernel?: SdeKernel;
 }
 
+export type SdeKernel = SignSgdGaussianKernel | AdamWSdeKernel;
+
 /**
  * The SignSGD SDE under Gaussian noise on f = ½ Σ λ_i x_i² (CLAIMS A2): drift −erf(λ_i x c_i),
  * diffusion √η √(1 − erf²), c_i = 1/(√2 s_i).
  */
-export interface SdeKernel {
+export interface SignSgdGaussianKernel {
   readonly kind: 'signsgd-gaussian';
   readonly lam: Float64Array;
   readonly c: Float64Array;
   readonly sqrtEta: number;
+}
+
+/** The AdamW SDE (CLAIMS B2, and its Malladi variant B3) on f = ½ Σ λ_i x_i²: see adamW.ts. */
+export interface AdamWSdeKernel {
+  readonly kind: 'adamw';
+  readonly lam: Float64Array;
+  /** The M diffusion √η·ρ₁·σ_i, and σ_i². */
+  readonly mNoise: Float64Array;
+  readonly sigma2: Float64Array;
+  readonly rho1: number;
+  readonly rho2: number;
+  readonly theta: number;
+  /** 1 (AdamW: V tracks g² + σ²) or 0 (Malladi: V tracks σ²). */
+  readonly gWeight: number;
+  /** The drift's time-dependent factors at t: √ι₂/ι₁ and ε√ι₂. */
+  biasTerms(t: number): { prefactor: number; epsEff: number };
 }
 
 /** components × paths × dim. */

@@ -122,7 +122,7 @@ function integrate(sde: Sde, options: SolveOptions, plan: Plan, kernel: FusedSde
     const t = t0 + k * dt;
     let finite: boolean;
     if (kernel !== undefined) {
-      finite = kernel.step(dt);
+      finite = kernel.step(t, dt);
     } else {
       const dWScale = brownian.nextUnit(dW, substeps);
       finite = stepper.step(t, dt, state, dW, dWScale);

@@ -18,6 +18,10 @@ export interface KernelExports {
     invSqrt2: number, eps: number, theta: number, decoupled: number, a: number,
   ): number;
   signSgdGaussianEuler(n: number, len: number, kappa: number, dt: number): number;
+  adamWSdeEuler(
+    m: number, v: number, n: number, len: number, negPrefactor: number, eps: number, theta: number, rho1: number, rho2: number,
+    gWeight: number, dt: number, sqrtDt: number,
+  ): number;
 }
 
 /** Byte addresses of the memory regions (see the .wat). */
@@ -28,16 +32,15 @@ const COEF_AT = 24576;
 /** fill's normals (≤ 4096) and addScaled's scales. */
 export const OUT_AT = 122880;
 export const SC_AT = 155648;
-/** The steps' per-entry λ and s for a block of ≤ STEP_BLOCK entries, and their x (then m, v). */
-export const LAMB_AT = 131072;
-export const SCB_AT = 139264;
-export const X_AT = 147456;
+/** The steps' per-entry coefficients for a block of ≤ STEP_BLOCK entries, and their x (then m, v). */
+export const BLOCK_COEFFICIENTS_AT = [131072, 139264, 147456] as const;
+export const X_AT = 155648;
 export const STEP_BLOCK = 1024;
 /** A step's block is an even multiple of dim; larger problems take the generic loops. */
 export const KERNEL_MAX_DIM = STEP_BLOCK / 2;
 const PAGE = 65536;
 
-if (COEF_AT + 8 * COEF.length > OUT_AT || ZF_AT + 8 * LAYER_HEIGHTS.length > COEF_AT || OUT_AT + 8 * STEP_BLOCK > LAMB_AT) {
+if (COEF_AT + 8 * COEF.length > OUT_AT || ZF_AT + 8 * LAYER_HEIGHTS.length > COEF_AT || OUT_AT + 8 * STEP_BLOCK > BLOCK_COEFFICIENTS_AT[0]) {
   throw new Error('wasm/arena: a constant table outgrew its region of kernel memory');
 }
 

@@ -17,8 +17,10 @@
 ;;   155648  SC        f64[4096]   addScaled's scales
 ;; or, for the steps (their arenas never call fill with more than 1024 entries):
 ;;   131072  LAMB      f64[1024]   λ of a block's entries (entry t: coordinate t mod dim)
-;;   139264  SCB       f64[1024]   s (optimizer steps) or c = 1/(√2 s) (SDE step), likewise
-;;   147456  X         f64[…]      x, then the Adam moments m, v at addresses passed in
+;;   139264  SCB       f64[1024]   s (optimizer steps), c = 1/(√2 s) (SignSGD SDE) or √η·ρ₁·σ
+;;                                 (AdamW SDE), likewise
+;;   147456  S2B       f64[1024]   σ² (AdamW SDE), likewise
+;;   155648  X         f64[…]      x, then m, v (Adam moments, AdamW SDE state) at addresses passed in
 ;; Fixed addresses let the loops use immediate offsets: fewer live registers.
 (module
   (import "env" "memory" (memory 1))
@@ -140,24 +142,24 @@
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $xv (v128.load offset=155648 (local.get $q)))
             (local.set $zv (v128.load offset=122880 (local.get $p)))
             (local.set $lv (v128.load offset=131072 (local.get $p)))
             (local.set $sv (v128.load offset=139264 (local.get $p)))
             ;;#include signSgdPair.watinc
-            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (v128.store offset=155648 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (i32.const 16)))
             (br $pairs)))
         (if (i32.and (local.get $count) (i32.const 1))
           (then
-            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $xv (v128.load64_splat offset=155648 (local.get $q)))
             (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
             (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
             (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
             ;;#include signSgdPair.watinc
-            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (v128.store64_lane offset=155648 0 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
         (br $block)))
     (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
@@ -189,7 +191,7 @@
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $xv (v128.load offset=155648 (local.get $q)))
             (local.set $zv (v128.load offset=122880 (local.get $p)))
             (local.set $lv (v128.load offset=131072 (local.get $p)))
             (local.set $sv (v128.load offset=139264 (local.get $p)))
@@ -198,14 +200,14 @@
             ;;#include adamPair.watinc
             (v128.store (i32.add (local.get $mom1) (local.get $q)) (local.get $mk))
             (v128.store (i32.add (local.get $mom2) (local.get $q)) (local.get $vk))
-            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (v128.store offset=155648 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (i32.const 16)))
             (br $pairs)))
         (if (i32.and (local.get $count) (i32.const 1))
           (then
-            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $xv (v128.load64_splat offset=155648 (local.get $q)))
             (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
             (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
             (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
@@ -214,7 +216,7 @@
             ;;#include adamPair.watinc
             (v128.store64_lane 0 (i32.add (local.get $mom1) (local.get $q)) (local.get $mk))
             (v128.store64_lane 0 (i32.add (local.get $mom2) (local.get $q)) (local.get $vk))
-            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (v128.store64_lane offset=155648 0 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
         (br $block)))
     (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
@@ -236,25 +238,82 @@
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $xv (v128.load offset=147456 (local.get $q)))
+            (local.set $xv (v128.load offset=155648 (local.get $q)))
             (local.set $zv (v128.load offset=122880 (local.get $p)))
             (local.set $lv (v128.load offset=131072 (local.get $p)))
             (local.set $sv (v128.load offset=139264 (local.get $p)))
             ;;#include eulerPair.watinc
-            (v128.store offset=147456 (local.get $q) (local.get $yv))
+            (v128.store offset=155648 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (i32.const 16)))
             (br $pairs)))
         (if (i32.and (local.get $count) (i32.const 1))
           (then
-            (local.set $xv (v128.load64_splat offset=147456 (local.get $q)))
+            (local.set $xv (v128.load64_splat offset=155648 (local.get $q)))
             (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
             (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
             (local.set $sv (v128.load64_splat offset=139264 (local.get $p)))
             ;;#include eulerPair.watinc
-            (v128.store64_lane offset=147456 0 (local.get $q) (local.get $yv))
+            (v128.store64_lane offset=155648 0 (local.get $q) (local.get $yv))
             (local.set $check (f64x2.add (local.get $check) (f64x2.mul (local.get $yv) (v128.const f64x2 0 0))))))
+        (br $block)))
+    (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
+
+  ;; Euler–Maruyama step of the AdamW SDE (CLAIMS B2; adamW.ts drift, eulerMaruyama.ts update with
+  ;; BrownianPath increments dW = √δ·z for the M block, one fine step per step). The state is
+  ;; x, m, v with m, v at byte addresses mom1, mom2; see adamWSdePair.watinc.
+  (func (export "adamWSdeEuler")
+    (param $mom1 i32) (param $mom2 i32) (param $n i32) (param $len i32)
+    (param $negPrefactor f64) (param $eps f64) (param $theta f64) (param $rho1 f64) (param $rho2 f64)
+    (param $gWeight f64) (param $dt f64) (param $sqrtDt f64) (result f64)
+    (local $j0 i32) (local $count i32) (local $end i32) (local $p i32) (local $q i32)
+    (local $negPrefactorv v128) (local $epsv v128) (local $thetav v128) (local $rho1v v128) (local $rho2v v128)
+    (local $gWeightv v128) (local $dtv v128) (local $sqrtDtv v128) (local $check v128)
+    (local $xv v128) (local $zv v128) (local $lv v128) (local $bv v128) (local $s2v v128) (local $mv v128) (local $vv v128)
+    (local $g v128) (local $yx v128) (local $ym v128) (local $yv v128)
+    (local.set $negPrefactorv (f64x2.splat (local.get $negPrefactor)))
+    (local.set $epsv (f64x2.splat (local.get $eps)))
+    (local.set $thetav (f64x2.splat (local.get $theta)))
+    (local.set $rho1v (f64x2.splat (local.get $rho1)))
+    (local.set $rho2v (f64x2.splat (local.get $rho2)))
+    (local.set $gWeightv (f64x2.splat (local.get $gWeight)))
+    (local.set $dtv (f64x2.splat (local.get $dt)))
+    (local.set $sqrtDtv (f64x2.splat (local.get $sqrtDt)))
+    (block $done
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $j0) (local.get $n)))
+        ;;#include blockStart.watinc
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $p) (local.get $end)))
+            (local.set $xv (v128.load offset=155648 (local.get $q)))
+            (local.set $mv (v128.load (i32.add (local.get $mom1) (local.get $q))))
+            (local.set $vv (v128.load (i32.add (local.get $mom2) (local.get $q))))
+            (local.set $zv (v128.load offset=122880 (local.get $p)))
+            (local.set $lv (v128.load offset=131072 (local.get $p)))
+            (local.set $bv (v128.load offset=139264 (local.get $p)))
+            (local.set $s2v (v128.load offset=147456 (local.get $p)))
+            ;;#include adamWSdePair.watinc
+            (v128.store offset=155648 (local.get $q) (local.get $yx))
+            (v128.store (i32.add (local.get $mom1) (local.get $q)) (local.get $ym))
+            (v128.store (i32.add (local.get $mom2) (local.get $q)) (local.get $yv))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.and (local.get $count) (i32.const 1))
+          (then
+            (local.set $xv (v128.load64_splat offset=155648 (local.get $q)))
+            (local.set $mv (v128.load64_splat (i32.add (local.get $mom1) (local.get $q))))
+            (local.set $vv (v128.load64_splat (i32.add (local.get $mom2) (local.get $q))))
+            (local.set $zv (v128.load64_splat offset=122880 (local.get $p)))
+            (local.set $lv (v128.load64_splat offset=131072 (local.get $p)))
+            (local.set $bv (v128.load64_splat offset=139264 (local.get $p)))
+            (local.set $s2v (v128.load64_splat offset=147456 (local.get $p)))
+            ;;#include adamWSdePair.watinc
+            (v128.store64_lane offset=155648 0 (local.get $q) (local.get $yx))
+            (v128.store64_lane 0 (i32.add (local.get $mom1) (local.get $q)) (local.get $ym))
+            (v128.store64_lane 0 (i32.add (local.get $mom2) (local.get $q)) (local.get $yv))))
         (br $block)))
     (f64.add (f64x2.extract_lane 0 (local.get $check)) (f64x2.extract_lane 1 (local.get $check))))
 )

@@ -7,7 +7,7 @@ import type { RandomStream } from '../random/randomStream.ts';
 import { Xoshiro128 } from '../random/xoshiro.ts';
 import type { BrownianPath } from '../sde/brownian.ts';
 import type { Sde } from '../sde/sde.ts';
-import { KERNEL_MAX_DIM, LAMB_AT, SCB_AT, STEP_BLOCK, X_AT, acquireArena, fromKernel, streamWords, toKernel } from './arena.ts';
+import { BLOCK_COEFFICIENTS_AT, KERNEL_MAX_DIM, STEP_BLOCK, X_AT, acquireArena, fromKernel, streamWords, toKernel } from './arena.ts';
 import type { Arena } from './arena.ts';
 
 /**
@@ -23,17 +23,15 @@ import type { Arena } from './arena.ts';
  */
 
 /**
- * Writes λ and s for a step's block: `len` = an even multiple of dim (≤ STEP_BLOCK) entries, entry t
- * taking coordinate t mod dim. Returns len.
+ * Writes per-coordinate coefficients (λ, then s or the like) for a step's block: `len` = an even
+ * multiple of dim (≤ STEP_BLOCK) entries, entry t taking coordinate t mod dim. Returns len.
  */
-function writeBlockCoefficients(arena: Arena, dim: number, lam: ArrayLike<number>, scale: ArrayLike<number>): number {
+function writeBlockCoefficients(arena: Arena, dim: number, ...coefficients: ArrayLike<number>[]): number {
   const len = 2 * Math.floor(STEP_BLOCK / (2 * dim)) * dim;
-  const lamBlock = new Float64Array(arena.memory.buffer, LAMB_AT, len);
-  const scaleBlock = new Float64Array(arena.memory.buffer, SCB_AT, len);
-  for (let t = 0; t < len; t++) {
-    lamBlock[t] = lam[t % dim];
-    scaleBlock[t] = scale[t % dim];
-  }
+  coefficients.forEach((values, k) => {
+    const block = new Float64Array(arena.memory.buffer, BLOCK_COEFFICIENTS_AT[k], len);
+    for (let t = 0; t < len; t++) block[t] = values[t % dim];
+  });
   return len;
 }
 
@@ -134,35 +132,49 @@ export function fusedQuadraticRun<S>(o: FusedRunOptions<S>): FusedRun<S> | undef
 export interface FusedSdeRun {
   /** The SDE state (paths·dim) in kernel memory: valid until `release`. */
   readonly state: Float64Array;
-  /** One Euler–Maruyama step of size dt; false when some entry became non-finite. */
-  step(dt: number): boolean;
+  /** One Euler–Maruyama step of size dt from time t; false when some entry became non-finite. */
+  step(t: number, dt: number): boolean;
   /** Copies the state out and frees the arena; later calls return the same copy. */
   release(): Float64Array;
 }
 
 /**
  * The fused Euler–Maruyama step of solveSde, for an Sde that declares a `kernel` and a Brownian
- * path whose increments are one fillNormal block per step (BrownianPath.fusableStream).
+ * path whose increments are one fillNormal block per step over the SDE's noisy component
+ * (BrownianPath.fusableStream).
  */
 export function fusedSdeRun(sde: Sde, brownian: BrownianPath, substeps: number, paths: number, initial: Float64Array): FusedSdeRun | undefined {
   const spec = sde.kernel;
   const stream = brownian.fusableStream(substeps);
   const dim = sde.dim;
-  if (spec === undefined || stream === undefined || sde.components.length !== 1 || dim > KERNEL_MAX_DIM) return undefined;
-  const { rng } = stream;
+  if (spec === undefined || stream === undefined || dim > KERNEL_MAX_DIM) return undefined;
   const n = paths * dim;
-  const arena = acquireArena(X_AT + 8 * n);
-  const buffer = arena.memory.buffer;
-  const len = writeBlockCoefficients(arena, dim, spec.lam, spec.c);
-  const state = new Float64Array(buffer, X_AT, n);
+  const noisyAt = spec.kind === 'adamw' ? n : 0;
+  if (stream.offset !== noisyAt || initial.length !== sde.components.length * n) return undefined;
+  const { rng } = stream;
+  const arena = acquireArena(X_AT + 8 * initial.length);
+  const state = new Float64Array(arena.memory.buffer, X_AT, initial.length);
   state.set(initial);
   const k = arena.kernel;
   const words = streamWords(arena);
-  const kappa = spec.sqrtEta * stream.scale;
+  let step: (t: number, dt: number) => boolean;
+  if (spec.kind === 'signsgd-gaussian') {
+    const len = writeBlockCoefficients(arena, dim, spec.lam, spec.c);
+    const kappa = spec.sqrtEta * stream.scale;
+    step = (_t, dt) => sweep(words, rng, () => k.signSgdGaussianEuler(n, len, kappa, dt));
+  } else {
+    const len = writeBlockCoefficients(arena, dim, spec.lam, spec.mNoise, spec.sigma2);
+    const [mAt, vAt] = [X_AT + 8 * n, X_AT + 16 * n];
+    const { rho1, rho2, theta, gWeight } = spec;
+    step = (t, dt) => {
+      const { prefactor, epsEff } = spec.biasTerms(t);
+      return sweep(words, rng, () => k.adamWSdeEuler(mAt, vAt, n, len, -prefactor, epsEff, theta, rho1, rho2, gWeight, dt, stream.scale));
+    };
+  }
   let released: Float64Array | undefined;
   return {
     state,
-    step: (dt) => sweep(words, rng, () => k.signSgdGaussianEuler(n, len, kappa, dt)),
+    step,
     release() {
       if (released === undefined) {
         released = state.slice();

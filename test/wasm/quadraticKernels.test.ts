@@ -14,6 +14,7 @@ import { fullQuadratic } from '../../src/problems/fullQuadratic.ts';
 import { BrownianPath } from '../../src/sde/brownian.ts';
 import { createEulerMaruyama, eulerMaruyama } from '../../src/sde/eulerMaruyama.ts';
 import { signSgdGaussianSde } from '../../src/sde/models/signSgdGaussian.ts';
+import { adamWSde } from '../../src/sde/models/adamW.ts';
 import { initialState } from '../../src/sde/sde.ts';
 import { solveSde } from '../../src/sde/solve.ts';
 import { runOptimizer } from '../../src/simulate/runOptimizer.ts';
@@ -176,6 +177,56 @@ describe('fused Euler–Maruyama kernel (WebAssembly) of the Gaussian SignSGD SD
         },
       ),
       { seed: 20261126, numRuns: 60 },
+    );
+  });
+
+  it('AdamW SDE (and its Malladi variant): gives the JS step\'s numbers bit for bit, from t = 0 and from a late start', () => {
+    fc.assert(
+      fc.property(
+        kernelDim,
+        kernelPaths,
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.record({
+          eta: fc.double({ min: 1e-4, max: 0.2, noNaN: true }),
+          beta1: fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+          beta2: fc.double({ min: 0.9, max: 0.9999, noNaN: true }),
+          eps: fc.constantFrom(0, 1e-8, 1e-3),
+          theta: fc.constantFrom(0, 0.5),
+          variant: fc.constantFrom('paper', 'malladi') as fc.Arbitrary<'paper' | 'malladi'>,
+          t0: fc.constantFrom(0, 50),
+        }),
+        (dim, drawnPaths, steps, seed, h) => {
+          const paths = pathsFor(dim, drawnPaths);
+          const lam = Array.from({ length: dim }, (_, i) => 0.25 + i);
+          const sde = adamWSde({ eta: h.eta, beta1: h.beta1, beta2: h.beta2, eps: h.eps, theta: h.theta }, diagonalQuadratic(lam),
+            gaussianNoise(Array.from({ length: dim }, (_, i) => 0.5 + 0.3 * i)), h.variant);
+          // (m, v) starts at (0, 0), (0.3, 0.2), (0, 0.2), (0.3, 0), …: the drift's m = 0 branch and
+          // m/(√v + ε) with v = 0 (infinite, so divergence, when ε = 0).
+          const initial = initialState(sde, paths, {
+            x: Array.from({ length: dim }, (_, i) => 1 - 0.7 * i),
+            m: Array.from({ length: dim }, (_, i) => (i % 2 === 0 ? 0 : 0.3)),
+            v: Array.from({ length: dim }, (_, i) => (i % 3 === 0 ? 0 : 0.2)),
+          });
+          const runs = [eulerMaruyama, jsEuler].map((solver) => {
+            const rng = createStream(seed);
+            const brownian = new BrownianPath(rng, sde, paths, { fineDt: h.eta });
+            const r = solveSde(sde, {
+              solver, paths, dt: h.eta, steps, initial, brownian, t0: h.t0, recordTimes: [h.t0 + h.eta], averageFrom: h.t0,
+            });
+            return { r, next: rng.nextUint32() };
+          });
+          const [a, b] = runs;
+          assert.equal(a.r.status, b.r.status);
+          assert.equal(a.r.steps, b.r.steps);
+          sameBits(a.r.state, b.r.state, 'state');
+          assert.equal(a.r.records.length, b.r.records.length);
+          a.r.records.forEach((rec, i) => sameBits(rec.state, b.r.records[i].state, 'record'));
+          sameBits(a.r.average?.meanSquare, b.r.average?.meanSquare, 'average');
+          assert.equal(a.next, b.next, 'stream position after the run');
+        },
+      ),
+      { seed: 20261203, numRuns: 60 },
     );
   });
 

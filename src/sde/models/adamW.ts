@@ -35,7 +35,14 @@ export function adamWSde(params: SdeParams, problem: Problem, noise: NoiseModel,
   const mNoise = sigma.map((s) => Math.sqrt(eta) * rho1 * s);
   const gWeight = variant === 'paper' ? 1 : 0;
   const gradient = gradientScratch(problem);
+  const biasTerms = (t: number): { prefactor: number; epsEff: number } => {
+    const iota1 = -Math.expm1(-rho1 * (t + shift));
+    const sqrtIota2 = Math.sqrt(-Math.expm1(-rho2 * (t + shift)));
+    return { prefactor: sqrtIota2 / iota1, epsEff: eps * sqrtIota2 };
+  };
+  const lam = problem.diagonalHessian;
   return {
+    ...(lam !== undefined ? { kernel: { kind: 'adamw', lam, mNoise, sigma2, rho1, rho2, theta, gWeight, biasTerms } as const } : {}),
     name,
     dim,
     components: ['x', 'm', 'v'],
@@ -43,10 +50,7 @@ export function adamWSde(params: SdeParams, problem: Problem, noise: NoiseModel,
     drift(t, state, paths, out) {
       const g = gradient(state, paths);
       const n = paths * dim;
-      const iota1 = -Math.expm1(-rho1 * (t + shift));
-      const sqrtIota2 = Math.sqrt(-Math.expm1(-rho2 * (t + shift)));
-      const prefactor = sqrtIota2 / iota1;
-      const epsEff = eps * sqrtIota2;
+      const { prefactor, epsEff } = biasTerms(t);
       for (let p = 0, o = 0; p < paths; p++, o += dim) {
         for (let i = 0; i < dim; i++) {
           const j = o + i;
