@@ -19,7 +19,8 @@ import type { SdeSolver, SdeStepper } from './solver.ts';
  * noiseless entries — true for SGD/Adam(W) (additive noise in M or X), RMSprop(W) (b_X depends on
  * X's own coordinate and V, which has no noise) and SignSGD on a separable (diagonal) objective.
  * For SignSGD on a coupled objective the scheme stays consistent but is only weak order 1.
- * Cost per step: 2 drift and 3 diffusion evaluations.
+ * Cost per step: 2 drift and 3 diffusion evaluations; 2 drift and 1 diffusion for additive noise
+ * (b independent of t and Y: then b(t+Δ, R±) = b, and the same arithmetic runs on it).
  */
 export const platenWeak2: SdeSolver = {
   name: 'platen-weak2',
@@ -40,6 +41,7 @@ export const platenWeak2: SdeSolver = {
         sde.diffusion(t, y, paths, b);
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt + b[j] * (dWScale * dW[j]);
         sde.drift(t1, support, paths, aBar);
+        if (sde.additiveNoise === true) return platenUpdate(y, a, b, aBar, b, b, dW, dWScale, dt) === 0;
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt + b[j] * sq;
         sde.diffusion(t1, support, paths, bPlus);
         for (let j = 0; j < n; j++) support[j] = y[j] + a[j] * dt - b[j] * sq;

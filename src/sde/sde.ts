@@ -28,6 +28,11 @@ export interface Sde {
   drift(t: number, state: Float64Array, paths: number, out: Float64Array): void;
   diffusion(t: number, state: Float64Array, paths: number, out: Float64Array): void;
   eulerStep?(t: number, dt: number, state: Float64Array, dW: Float64Array, paths: number, dWScale: number): boolean;
+  /**
+   * True when b(t, Y) depends on neither t nor Y (additive noise: SGD, Adam(W)); solvers that
+   * evaluate b at shifted states (Platen) may then reuse b(t, Y).
+   */
+  readonly additiveNoise?: boolean;
   /** Present when a fused WebAssembly Euler–Maruyama step exists (src/wasm/quadraticKernels.ts). */
   readonly kernel?: SdeKernel;
 }

@@ -10,6 +10,9 @@ import { signSgdGeneralSde } from '../../src/sde/models/signSgd.ts';
 import { diagonalQuadratic } from '../../src/problems/diagonalQuadratic.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
 import { gaussianNoise } from '../../src/noise/gaussian.ts';
+import { sgdSde } from '../../src/sde/models/sgd.ts';
+import { adamWSde } from '../../src/sde/models/adamW.ts';
+import { rmspropWSde } from '../../src/sde/models/rmspropW.ts';
 
 /** dY = c·Y^power dt, no noise (power 1: decay for c < 0; power 2: blow-up at t = 1/(c·y₀)). */
 function ode(c: number, power: 1 | 2): Sde {
@@ -81,5 +84,23 @@ describe('solveSde', () => {
       for (let j = 0; j < a.length; j++) assert.ok(Math.abs(a[j] - b[j]) < 1e-13, `${sde.name} entry ${j}`);
     }
     assert.equal(eulerMaruyama.weakOrder, 1);
+  });
+
+  it('Platen with additive noise reuses b(t, Y): the same bits as evaluating b at the shifted states', () => {
+    const problem = diagonalQuadratic([1, 4, 0.25]);
+    const noise = gaussianNoise([1, 0.5, 2]);
+    const run = (sde: Sde) => solveSde(sde, {
+      solver: platenWeak2, paths: 100, dt: 0.01, steps: 40,
+      initial: initialState(sde, 100, { x: [1, -2, 0.5], ...(sde.components.includes('v') ? { v: [0.1, 0.2, 0.3] } : {}) }),
+      brownian: brownian(sde, 100, 0.01, 4),
+    }).state;
+    const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byteOffset, a.length));
+    for (const sde of [sgdSde({ eta: 0.01 }, problem, noise), adamWSde({ eta: 0.01, theta: 0.1 }, problem, noise)]) {
+      assert.equal(sde.additiveNoise, true, sde.name);
+      assert.deepEqual(bits(run(sde)), bits(run({ ...sde, additiveNoise: false })), sde.name);
+    }
+    // The shortcut is wrong where b depends on the state (RMSprop's b_X on V): the test can tell.
+    const rmsprop = rmspropWSde({ eta: 0.01 }, problem, noise);
+    assert.notDeepEqual(bits(run(rmsprop)), bits(run({ ...rmsprop, additiveNoise: true })));
   });
 });

@@ -63,6 +63,7 @@ export function adamWSde(params: SdeParams, problem: Problem, noise: NoiseModel,
         }
       }
     },
+    additiveNoise: true,
     diffusion(_t, _state, paths, out) {
       const n = paths * dim;
       for (let p = 0, o = 0; p < paths; p++, o += dim) {

@@ -24,6 +24,7 @@ export function sgdSde(params: SdeParams, problem: Problem, noise: NoiseModel): 
       const g = gradient(state, paths);
       for (let j = 0, n = paths * dim; j < n; j++) out[j] = -g[j];
     },
+    additiveNoise: true,
     diffusion(_t, _state, paths, out) {
       for (let p = 0, o = 0; p < paths; p++, o += dim) {
         for (let i = 0; i < dim; i++) out[o + i] = b[i];
