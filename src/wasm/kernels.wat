@@ -227,7 +227,7 @@
   (func (export "signSgdGaussianEuler") (param $n i32) (param $len i32) (param $kappa f64) (param $dt f64) (result f64)
     (local $j0 i32) (local $count i32) (local $end i32) (local $p i32) (local $q i32) (local $row0 i32) (local $row1 i32)
     (local $kappav v128) (local $dtv v128) (local $check v128)
-    (local $xv v128) (local $zv v128) (local $lv v128) (local $sv v128) (local $u v128) (local $sc v128) (local $ki v128)
+    (local $xv v128) (local $zv v128) (local $lv v128) (local $sv v128) (local $u v128) (local $sc v128) (local $kf v128) (local $ki v128)
     (local $w v128) (local $w2 v128) (local $ca v128) (local $cb v128) (local $poly v128) (local $e v128) (local $yv v128)
     (local.set $kappav (f64x2.splat (local.get $kappa)))
     (local.set $dtv (f64x2.splat (local.get $dt)))
