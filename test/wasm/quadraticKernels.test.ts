@@ -142,7 +142,7 @@ describe('fused quadratic kernels (WebAssembly) in runOptimizer', () => {
   });
 });
 
-describe('fused Euler–Maruyama kernel (WebAssembly) of the Gaussian SignSGD SDE in solveSde', () => {
+describe('fused Euler–Maruyama kernels (WebAssembly) in solveSde: Gaussian SignSGD SDE, AdamW SDE', () => {
   // A fresh createEulerMaruyama() is not the default instance, so it runs the model's JS eulerStep
   // with BrownianPath increments: the reference the kernel must match bit for bit.
   const jsEuler = createEulerMaruyama();
