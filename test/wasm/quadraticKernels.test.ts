@@ -16,7 +16,9 @@ import { createEulerMaruyama, eulerMaruyama } from '../../src/sde/eulerMaruyama.
 import { signSgdGaussianSde } from '../../src/sde/models/signSgdGaussian.ts';
 import { adamWSde } from '../../src/sde/models/adamW.ts';
 import { initialState } from '../../src/sde/sde.ts';
+import type { Sde } from '../../src/sde/sde.ts';
 import { solveSde } from '../../src/sde/solve.ts';
+import type { SolveOptions } from '../../src/sde/solve.ts';
 import { runOptimizer } from '../../src/simulate/runOptimizer.ts';
 
 /** Bitwise equality of two Float64Arrays (NaN and ±0 included). */
@@ -147,6 +149,23 @@ describe('fused Euler–Maruyama kernels (WebAssembly) in solveSde: Gaussian Sig
   // with BrownianPath increments: the reference the kernel must match bit for bit.
   const jsEuler = createEulerMaruyama();
 
+  /** Solves with the default EM (the kernel) and with jsEuler from one seed: the same bits and stream position. */
+  function sameSolve(sde: Sde, seed: number, o: Omit<SolveOptions, 'solver' | 'brownian'>): void {
+    const runs = [eulerMaruyama, jsEuler].map((solver) => {
+      const rng = createStream(seed);
+      const brownian = new BrownianPath(rng, sde, o.paths, { fineDt: o.dt });
+      return { r: solveSde(sde, { ...o, solver, brownian }), next: rng.nextUint32() };
+    });
+    const [a, b] = runs;
+    assert.equal(a.r.status, b.r.status);
+    assert.equal(a.r.steps, b.r.steps);
+    sameBits(a.r.state, b.r.state, 'state');
+    assert.equal(a.r.records.length, b.r.records.length);
+    a.r.records.forEach((rec, i) => sameBits(rec.state, b.r.records[i].state, 'record'));
+    sameBits(a.r.average?.meanSquare, b.r.average?.meanSquare, 'average');
+    assert.equal(a.next, b.next, 'stream position after the run');
+  }
+
   it('gives the JS step\'s numbers bit for bit: state, records, averages, stream position', () => {
     fc.assert(
       fc.property(
@@ -162,18 +181,7 @@ describe('fused Euler–Maruyama kernels (WebAssembly) in solveSde: Gaussian Sig
           const lam = Array.from({ length: dim }, (_, i) => 0.25 + i);
           const sde = signSgdGaussianSde({ eta }, diagonalQuadratic(lam), gaussianNoise(Array.from({ length: dim }, (_, i) => 0.5 + 0.3 * i)));
           const initial = initialState(sde, paths, { x: Array.from({ length: dim }, (_, i) => spread * (1 - 0.7 * i)) });
-          const runs = [eulerMaruyama, jsEuler].map((solver) => {
-            const rng = createStream(seed);
-            const brownian = new BrownianPath(rng, sde, paths, { fineDt: eta });
-            const r = solveSde(sde, { solver, paths, dt: eta, steps, initial, brownian, recordTimes: [eta], averageFrom: 0 });
-            return { r, next: rng.nextUint32() };
-          });
-          const [a, b] = runs;
-          assert.equal(a.r.status, b.r.status);
-          sameBits(a.r.state, b.r.state, 'state');
-          sameBits(a.r.records[0].state, b.r.records[0].state, 'record');
-          sameBits(a.r.average?.meanSquare, b.r.average?.meanSquare, 'average');
-          assert.equal(a.next, b.next, 'stream position after the run');
+          sameSolve(sde, seed, { paths, dt: eta, steps, initial, recordTimes: [eta], averageFrom: 0 });
         },
       ),
       { seed: 20261126, numRuns: 60 },
@@ -208,22 +216,7 @@ describe('fused Euler–Maruyama kernels (WebAssembly) in solveSde: Gaussian Sig
             m: Array.from({ length: dim }, (_, i) => (i % 2 === 0 ? 0 : 0.3)),
             v: Array.from({ length: dim }, (_, i) => (i % 3 === 0 ? 0 : 0.2)),
           });
-          const runs = [eulerMaruyama, jsEuler].map((solver) => {
-            const rng = createStream(seed);
-            const brownian = new BrownianPath(rng, sde, paths, { fineDt: h.eta });
-            const r = solveSde(sde, {
-              solver, paths, dt: h.eta, steps, initial, brownian, t0: h.t0, recordTimes: [h.t0 + h.eta], averageFrom: h.t0,
-            });
-            return { r, next: rng.nextUint32() };
-          });
-          const [a, b] = runs;
-          assert.equal(a.r.status, b.r.status);
-          assert.equal(a.r.steps, b.r.steps);
-          sameBits(a.r.state, b.r.state, 'state');
-          assert.equal(a.r.records.length, b.r.records.length);
-          a.r.records.forEach((rec, i) => sameBits(rec.state, b.r.records[i].state, 'record'));
-          sameBits(a.r.average?.meanSquare, b.r.average?.meanSquare, 'average');
-          assert.equal(a.next, b.next, 'stream position after the run');
+          sameSolve(sde, seed, { paths, dt: h.eta, steps, initial, t0: h.t0, recordTimes: [h.t0 + h.eta], averageFrom: h.t0 });
         },
       ),
       { seed: 20261203, numRuns: 60 },
