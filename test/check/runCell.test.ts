@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUDGETS } from '../../src/check/budget.ts';
-import { MAX_GROWTH, nextLookPaths } from '../../src/check/runCell.ts';
+import type { Judgement } from '../../src/check/judge.ts';
+import { MAX_GROWTH, NEXT_LOOK_MARGIN, growthFactor, nextLookPaths } from '../../src/check/runCell.ts';
 
 describe('nextLookPaths (sequential sampling sizes)', () => {
   const budget = { ...BUDGETS.full, paths: 1000, maxCellWork: 100_000 };
@@ -22,5 +23,22 @@ describe('nextLookPaths (sequential sampling sizes)', () => {
 
   it('asks for no further look once the cap is spent', () => {
     assert.ok(nextLookPaths(1000, 16, budget, 100_000, 20_000) <= 1000);
+  });
+});
+
+describe('growthFactor (how much larger the next look is)', () => {
+  const judged = (...cells: Array<[verdict: 'pass' | 'inconclusive', samples: number, needed?: number]>): Judgement => ({
+    verdict: 'inconclusive',
+    observations: cells.map(([verdict, samples, samplesNeeded]) => ({ verdict, samples, ...(samplesNeeded === undefined ? {} : { samplesNeeded }) })) as unknown as Judgement['observations'],
+  });
+
+  it('asks for the widest inconclusive CI\'s samples, times the margin', () => {
+    assert.equal(growthFactor(judged(['inconclusive', 512, 1536], ['inconclusive', 512, 1024], ['pass', 512])), (NEXT_LOOK_MARGIN * 1536) / 512);
+  });
+
+  it('grows at least ×2 and at most ×16', () => {
+    assert.equal(growthFactor(judged(['inconclusive', 512, 527])), 2);
+    assert.equal(growthFactor(judged(['inconclusive', 100, 100_000])), 16);
+    assert.equal(growthFactor(judged(['pass', 512])), 2);
   });
 });
