@@ -14,10 +14,11 @@
  *   3. `simplify(D)` printing 0 ⇒ 'zero' (slower; needed for exp/erf/radical cancellations;
  *      skipped with `fastOnly`).
  *   4. Otherwise 'undecided'. Expressions over `maxNodes` nodes, Algebrite calls over
- *      `timeoutMs`, and calls after the `deadline` (a budget across calls) are 'undecided' too;
+ *      `stepLimit` evaluation steps, and calls once a shared `budget` of steps is spent are
+ *      'undecided' too (steps, not time, so the verdict never depends on the machine's load);
  *      functions Algebrite cannot handle (tcdf, ell, lgamma, …) give 'unsupported' ("not provable
  *      by CAS").
- * Files: casEngine.ts (worker, time limit), casTranslate.ts (mathjs ⇄ Algebrite), casRadicals.ts,
+ * Files: casEngine.ts (worker, step limit), casTranslate.ts (mathjs ⇄ Algebrite), casRadicals.ts,
  * casSums.ts, casScript.ts (options, running a script), casZero.ts (the zero test).
  * Sums over coordinates: see casSums.ts (reduction to the summand; zero proofs only).
  */

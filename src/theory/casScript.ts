@@ -1,11 +1,11 @@
 /**
  * Building and running Algebrite scripts for the CAS bridge (cas.ts): options, verdict types, the
  * translation context handed to script builders (mathjs node → Algebrite text with radicals of
- * positive factors split, casRadicals.ts), and one time-bounded run translated back to mathjs
- * syntax. Size and time limits turn into 'undecided', untranslatable functions into 'unsupported'.
+ * positive factors split, casRadicals.ts), and one step-bounded run translated back to mathjs
+ * syntax. Size and step limits turn into 'undecided', untranslatable functions into 'unsupported'.
  */
 import { parse, type MathNode } from 'mathjs';
-import { runAlgebrite } from './casEngine.ts';
+import { DEFAULT_LIMITS, runAlgebrite } from './casEngine.ts';
 import { splitRadicals, type PositivityOracle } from './casRadicals.ts';
 import { CasUnsupportedError, SymbolTable, countNodes, exactRational, fromAlgebrite, toAlgebrite } from './casTranslate.ts';
 
@@ -22,10 +22,10 @@ export type CasExpression =
   | { ok: false; status: 'undecided' | 'unsupported'; detail: string };
 
 export interface CasOptions {
-  /** Wall-clock limit per Algebrite call, ms (default 3000). */
-  timeoutMs?: number;
-  /** Time (performance.now(), ms) after which no further Algebrite call starts: a budget across calls. */
-  deadline?: number;
+  /** Evaluation steps per Algebrite call (casEngine.ts; default DEFAULT_LIMITS.steps). */
+  stepLimit?: number;
+  /** Steps left for all calls that share this object (a budget across calls); each call spends its own. */
+  budget?: CasStepBudget;
   /** Largest expression (mathjs nodes, all inputs together) handed to the CAS (default 400). */
   maxNodes?: number;
   /** Which sub-expressions are positive on the domain (default: none beyond the structural rule). */
@@ -39,6 +39,11 @@ export interface CasOptions {
   fastOnly?: boolean;
   /** Points (symbol → number) at which a non-zero difference may be certified exactly. */
   witnesses?: readonly Readonly<Record<string, number>>[];
+}
+
+/** A budget of Algebrite evaluation steps shared by several calls (one check's). */
+export interface CasStepBudget {
+  stepsLeft: number;
 }
 
 class CasTooLargeError extends Error {}
@@ -58,12 +63,12 @@ export interface BuiltScript {
 const MAX_DETAIL = 400;
 export const clip = (s: string): string => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL)}…` : s);
 
-export function validate(options: CasOptions): Required<Pick<CasOptions, 'timeoutMs' | 'maxNodes'>> {
-  const timeoutMs = options.timeoutMs ?? 3000;
+export function validate(options: CasOptions): Required<Pick<CasOptions, 'stepLimit' | 'maxNodes'>> {
+  const stepLimit = options.stepLimit ?? DEFAULT_LIMITS.steps;
   const maxNodes = options.maxNodes ?? 400;
-  if (!(timeoutMs > 0)) throw new RangeError(`cas: timeoutMs = ${timeoutMs}, allowed: > 0`);
+  if (!(Number.isInteger(stepLimit) && stepLimit > 0)) throw new RangeError(`cas: stepLimit = ${stepLimit}, allowed: integer > 0`);
   if (!(Number.isInteger(maxNodes) && maxNodes > 0)) throw new RangeError(`cas: maxNodes = ${maxNodes}, allowed: integer > 0`);
-  return { timeoutMs, maxNodes };
+  return { stepLimit, maxNodes };
 }
 
 /**
@@ -97,9 +102,12 @@ export function buildScript(build: (ctx: CasScriptContext) => string, options: C
 
 /** Runs `simplify` etc. on a built script; returns the result in mathjs syntax. */
 export function evaluateScript(wrap: string, built: BuiltScript, options: CasOptions): CasExpression {
-  const left = (options.deadline ?? Infinity) - performance.now();
-  if (left <= 0) return { ok: false, status: 'undecided', detail: 'CAS time budget spent' };
-  const result = runAlgebrite(wrap.replace('X', () => built.script), Math.min(validate(options).timeoutMs, left));
+  const left = options.budget?.stepsLeft ?? Infinity;
+  if (left <= 0) return { ok: false, status: 'undecided', detail: 'CAS step budget spent' };
+  const steps = Math.min(validate(options).stepLimit, left);
+  const result = runAlgebrite(wrap.replace('X', () => built.script), { ...DEFAULT_LIMITS, steps });
+  // A call stopped by the backstop has no step count: it spent everything it was allowed.
+  if (options.budget !== undefined) options.budget.stepsLeft -= Number.isFinite(result.steps) ? Math.min(result.steps, steps) : steps;
   if (!result.ok) {
     return { ok: false, status: 'undecided', detail: `Algebrite ${result.reason}: ${clip(result.message)}` };
   }

@@ -3,7 +3,8 @@
  *
  * Witness guards: Algebrite 1.4.0 mis-evaluates large exact powers (1/(1 − (96/100)^552) gives
  * "divide by zero"), so witnesses use 3 significant digits, no symbol above 12 inside an exponent,
- * outputs of at most 80 characters and 500 ms per evaluation.
+ * outputs of at most 80 characters and WITNESS_STEP_LIMIT evaluation steps each (the slowest witness
+ * of a quick run took 4,203).
  */
 import { exactRational } from './casTranslate.ts';
 import { buildScript, clip, evaluateScript, validate, type BuiltScript, type CasOptions, type CasScriptContext, type CasVerdict } from './casScript.ts';
@@ -12,7 +13,7 @@ const RATIONAL = /^-?\d+(\/\d+)?$/;
 const WITNESS_DIGITS = 3;
 const WITNESS_MAX_EXPONENT = 12;
 const WITNESS_MAX_CHARS = 80;
-const WITNESS_TIMEOUT_MS = 500;
+const WITNESS_STEP_LIMIT = 100_000;
 
 /** Is the expression produced by `build` identically zero? (Steps: cas.ts module comment.) */
 export function casZeroTest(build: (ctx: CasScriptContext) => string, options: CasOptions = {}): CasVerdict {
@@ -24,7 +25,7 @@ export function casZeroTest(build: (ctx: CasScriptContext) => string, options: C
     const r = evaluateScript(wrap, built, options);
     const name = wrap.replace('(X)', '');
     last = r.ok ? `${name} leaves ${clip(r.expr)}` : r.detail;
-    timedOut = !r.ok && /timeout|budget/.test(r.detail);
+    timedOut = !r.ok && /steps|timeout|budget/.test(r.detail);
     return r.ok && r.algebrite === '0';
   };
   if (attempt('rationalize(X)')) return { status: 'zero', detail: 'rationalize gives 0' };
@@ -34,7 +35,7 @@ export function casZeroTest(build: (ctx: CasScriptContext) => string, options: C
     if (witness !== null) return { status: 'nonzero', detail: `${last}; exactly ${witness}` };
   }
   if (options.fastOnly) return { status: 'undecided', detail: `${last} (fast steps only)` };
-  // Where rationalize ran out of time, simplify (which rationalizes internally) does too.
+  // Where rationalize ran out of steps, simplify (which rationalizes internally) does too.
   if (rationalizeTimedOut) return { status: 'undecided', detail: `${last} (simplify not tried)` };
   if (attempt('simplify(X)')) return { status: 'zero', detail: 'simplify gives 0' };
   return { status: 'undecided', detail: last };
@@ -52,8 +53,8 @@ function exactWitness(built: BuiltScript, point: Readonly<Record<string, number>
     script = `subst(${exactRational(rounded)},${safe},${script})`;
     at.push(`${name} = ${rounded}`);
   }
-  const timeoutMs = Math.min(validate(options).timeoutMs, WITNESS_TIMEOUT_MS);
-  const r = evaluateScript('X', { script, table: built.table }, { ...options, timeoutMs });
+  const stepLimit = Math.min(validate(options).stepLimit, WITNESS_STEP_LIMIT);
+  const r = evaluateScript('X', { script, table: built.table }, { ...options, stepLimit });
   if (!r.ok || r.algebrite.length > WITNESS_MAX_CHARS || !RATIONAL.test(r.algebrite) || r.algebrite === '0') return null;
   return `${r.algebrite} at ${at.join(', ')}`;
 }

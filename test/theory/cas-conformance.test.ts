@@ -8,7 +8,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate } from 'mathjs';
 import { casDerivative, casEqual, casIsZero, casSimplify, casSubstitute, casTaylor, casZeroTest } from '../../src/theory/cas.ts';
-import { runAlgebrite, shutdownAlgebrite } from '../../src/theory/casEngine.ts';
+import { DEFAULT_LIMITS, runAlgebrite, shutdownAlgebrite } from '../../src/theory/casEngine.ts';
 import { exactRational } from '../../src/theory/casTranslate.ts';
 import { createStream } from '../../src/random/xoshiro.ts';
 
@@ -118,11 +118,36 @@ describe('CAS bridge guards', () => {
     }
   });
 
-  it('answers undecided, and recovers, when Algebrite runs past its time limit', () => {
-    const slow = casSimplify('(a + b + c + f + h + q)^40 - 1', { timeoutMs: 150 });
+  it('answers undecided, and recovers, when Algebrite runs past its step limit', () => {
+    const slow = casSimplify('(a + b + c + f + h + q)^40 - 1', { stepLimit: 10_000 });
     assert.equal(slow.ok, false);
-    assert.ok(!slow.ok && slow.status === 'undecided' && /timeout/.test(slow.detail));
+    assert.ok(!slow.ok && slow.status === 'undecided' && /exceeded 10000 evaluation steps/.test(slow.detail), !slow.ok ? slow.detail : '');
     assert.equal(casEqual('x*(x+1)', 'x^2 + x').status, 'zero', 'a fresh worker answers the next call');
+  });
+
+  it('bounds a call by steps exactly: the steps it took suffice, one fewer does not', () => {
+    const script = 'expand((a + b + c)^5)';
+    const free = runAlgebrite(script);
+    assert.ok(free.ok && free.steps > 100, 'the call counts its steps');
+    const again = runAlgebrite(script);
+    assert.equal(again.steps, free.steps, 'the count does not depend on what ran before');
+    const exact = runAlgebrite(script, { ...DEFAULT_LIMITS, steps: free.steps });
+    assert.ok(exact.ok && exact.output === free.output);
+    const short = runAlgebrite(script, { ...DEFAULT_LIMITS, steps: free.steps - 1 });
+    assert.ok(!short.ok && short.reason === 'steps');
+  });
+
+  it('stops a call at the wall-clock backstop, and recovers', () => {
+    assert.ok(runAlgebrite('1').ok, 'a warm worker: a fresh one gets a start-up allowance on top of the backstop');
+    const r = runAlgebrite('expand((a + b + c + f + h + q)^10)', { steps: 1e9, backstopMs: 1 });
+    assert.ok(!r.ok && r.reason === 'timeout', r.ok ? 'completed' : r.reason);
+    const after = runAlgebrite('x + x');
+    assert.ok(after.ok && after.output === '2*x');
+  });
+
+  it('loads Algebrite with its patches matched (a failed set-up would answer every call with an error)', () => {
+    const r = runAlgebrite('simplify(erf(x) + erfc(x) - 1)');
+    assert.ok(r.ok, r.ok ? '' : r.message);
   });
 
   it('answers undecided for an expression over the size limit', () => {

@@ -90,8 +90,8 @@ export function claimContext(claim: Claim, kind: SymbolicKind, rawOptions: Symbo
   };
 
   const casOptions = (): CasOptions => ({
-    timeoutMs: options.casTimeoutMs,
-    deadline: performance.now() + options.casBudgetMs,
+    stepLimit: options.casStepLimit,
+    budget: { stepsLeft: options.casBudgetSteps },
     isVector,
     positive,
     witnesses: points().slice(0, 3).map((p) => coordinatePoint(p, 0)),

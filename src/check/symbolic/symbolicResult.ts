@@ -16,6 +16,7 @@ import type { Point } from './pointSampler.ts';
 import type { CasVerdict } from '../../theory/cas.ts';
 import type { Claim } from '../../theory/claim.ts';
 import { DefinitionError } from '../../theory/errors.ts';
+import { DEFAULT_LIMITS } from '../../theory/casEngine.ts';
 
 export type SymbolicKind = 'identity' | 'lyapunov' | 'expansion' | 'limit' | 'substitution';
 
@@ -42,15 +43,21 @@ export interface SymbolicOptions {
   points?: number;
   /** Run the CAS (default true; the numeric confirmation runs regardless). */
   cas?: boolean;
-  /** Wall-clock limit per Algebrite call, ms (default 3000). */
-  casTimeoutMs?: number;
-  /** Wall-clock budget for all CAS calls of one check, ms (default 6000); past it the CAS is undecided. */
-  casBudgetMs?: number;
+  /** Evaluation steps per Algebrite call (default DEFAULT_LIMITS.steps of casEngine.ts). */
+  casStepLimit?: number;
+  /** Evaluation steps for all CAS calls of one check (default CAS_CHECK_BUDGET_STEPS); past it the CAS is undecided. */
+  casBudgetSteps?: number;
   /** Extra label mixed into the seed (e.g. the check's index in the claim). */
   label?: string | number;
 }
 
 export const MIN_POINTS = 50;
+
+/**
+ * Steps all CAS calls of one check may take together: 2.5 calls at the per-call limit. The most a
+ * check of theorems/ spent in a quick run (3 Dec 2026) was ≈0.85 M steps (B4's AdamW moment system).
+ */
+export const CAS_CHECK_BUDGET_STEPS = 5_000_000;
 
 /**
  * A claim or check that is malformed (unknown name, wrong structure, a drift that is not affine):
@@ -75,11 +82,11 @@ export function validateOptions(options: SymbolicOptions): Required<Omit<Symboli
   if (!(Number.isInteger(points) && points >= MIN_POINTS && points <= 1e6)) {
     throw new RangeError(`points = ${points}, allowed: integer in [${MIN_POINTS}, 1e6]`);
   }
-  const casTimeoutMs = options.casTimeoutMs ?? 3000;
-  if (!(casTimeoutMs > 0)) throw new RangeError(`casTimeoutMs = ${casTimeoutMs}, allowed: > 0`);
-  const casBudgetMs = options.casBudgetMs ?? 6000;
-  if (!(casBudgetMs > 0)) throw new RangeError(`casBudgetMs = ${casBudgetMs}, allowed: > 0`);
-  return { seed: options.seed, points, cas: options.cas ?? true, casTimeoutMs, casBudgetMs, label: options.label ?? '' };
+  const casStepLimit = options.casStepLimit ?? DEFAULT_LIMITS.steps;
+  if (!(Number.isInteger(casStepLimit) && casStepLimit > 0)) throw new RangeError(`casStepLimit = ${casStepLimit}, allowed: integer > 0`);
+  const casBudgetSteps = options.casBudgetSteps ?? CAS_CHECK_BUDGET_STEPS;
+  if (!(Number.isInteger(casBudgetSteps) && casBudgetSteps > 0)) throw new RangeError(`casBudgetSteps = ${casBudgetSteps}, allowed: integer > 0`);
+  return { seed: options.seed, points, cas: options.cas ?? true, casStepLimit, casBudgetSteps, label: options.label ?? '' };
 }
 
 /** Whether the CAS verdict says the claim holds (true), fails (false), or cannot tell (null). */
