@@ -36,6 +36,6 @@ const result = await calibrate(selected, seeds, budget, alpha, workers, (seed, f
 const out = option('out', 'reports/calibration.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ ...result, budget: budget.name, durationSeconds: (Date.now() - started) / 1000 }, null, 2)}\n`);
-console.log(`calibration: ${result.claims} true claims × ${seeds.length} seeds at budget ${budget.name}, α = ${alpha}`);
+console.log(`calibration: ${result.trueClaims} true claims × ${seeds.length} seeds at budget ${budget.name}, α = ${alpha}`);
 console.log(`runs with a false failure: ${result.failingRuns} of ${seeds.length} (rate ${result.falseFailureRate.toFixed(3)}; promised ≤ ${alpha})`);
 process.exit(result.failingRuns > 0 ? 1 : 0);

@@ -1,6 +1,8 @@
 import type { Claim } from '../theory/claim.ts';
 import type { Budget } from './budget.ts';
 import { runClaims } from './runClaims.ts';
+import { claimCalibrations } from './calibrationRecord.ts';
+import type { ClaimCalibration } from './calibrationRecord.ts';
 
 /**
  * Calibration (DESIGN §4): true claims are checked under many run seeds; every failure of a true
@@ -10,13 +12,16 @@ import { runClaims } from './runClaims.ts';
  */
 export interface CalibrationResult {
   seeds: number[];
-  claims: number;
+  /** How many true claims ran under every seed. */
+  trueClaims: number;
   alpha: number;
   /** Per seed: the ids of true claims that failed, and of those left inconclusive (not false alarms, but no verdict either). */
   failures: { seed: number; failed: string[]; inconclusive: number; inconclusiveIds: string[] }[];
   failingRuns: number;
   /** Fraction of runs with at least one false failure; its promise is ≤ α. */
   falseFailureRate: number;
+  /** Per true claim (calibrationRecord.ts): its fingerprint, false failures and inconclusive runs. Reports cite these. */
+  claims: Record<string, ClaimCalibration>;
 }
 
 export function trueClaims(claims: Claim[]): Claim[] {
@@ -37,5 +42,8 @@ export async function calibrate(
     onSeed?.(seed, failed);
   }
   const failingRuns = failures.filter((f) => f.failed.length > 0).length;
-  return { seeds, claims: selected.length, alpha, failures, failingRuns, falseFailureRate: failingRuns / seeds.length };
+  return {
+    seeds, trueClaims: selected.length, alpha, failures, failingRuns, falseFailureRate: failingRuns / seeds.length,
+    claims: claimCalibrations(selected, failures),
+  };
 }

@@ -1,4 +1,6 @@
 import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CALIBRATION_FILE } from '../check/calibrationRecord.ts';
 import { fileURLToPath } from 'node:url';
 import type { OptionSpec } from './args.ts';
 import type { Io } from './io.ts';
@@ -33,6 +35,23 @@ export function loadClaims(path: string | undefined): LoadResult {
     if (e instanceof DefinitionErrors) return { claims: [], errors: [...e.errors] };
     throw e;
   }
+}
+
+/**
+ * Where the calibration record of the theorems option lives (its directory, or a file's own
+ * directory): `absolute` to read it, `shown` as the report writes it (relative to the option, so
+ * reports compare across checkouts).
+ */
+export function calibrationRecordPath(path: string | undefined): { absolute: string; shown: string } {
+  const target = path ?? DEFAULT_THEOREMS;
+  let isFile = false;
+  try {
+    isFile = statSync(target).isFile();
+  } catch {
+    // a missing path was reported by loadClaims already
+  }
+  const shownDir = path === undefined ? 'theorems' : isFile ? dirname(path) : path;
+  return { absolute: join(isFile ? dirname(target) : target, CALIBRATION_FILE), shown: join(shownDir, CALIBRATION_FILE) };
 }
 
 /** Prints every definition error (file:line: field: message) and a count. */

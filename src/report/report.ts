@@ -1,5 +1,6 @@
 import type { Verdict } from '../check/decision.ts';
 import type { PowerReport } from '../check/power.ts';
+import type { CalibrationSummary, ClaimCalibrationReport } from '../check/calibrationRecord.ts';
 import type { Provenance } from '../theory/claim.ts';
 
 /**
@@ -57,6 +58,8 @@ export interface ClaimReport {
   checks: CheckReport[];
   power?: PowerReport;
   boundary?: BoundaryReport;
+  /** This claim's entry in the theorem directory's calibration record (absent without a record). */
+  calibration?: ClaimCalibrationReport;
 }
 
 /** Where a paper-approx claim stops holding, along the claim's `regime` expression. */
@@ -90,6 +93,8 @@ export interface Report {
   claims: ClaimReport[];
   summary: Summary;
   power: { killed: number; survived: number; power: number | null };
+  /** The theorem directory's calibration record, as far as this run's claims are in it; null without one. */
+  calibration: CalibrationSummary | null;
   generatedAt: string;
   durationSeconds: number;
 }

@@ -39,6 +39,11 @@ export function printSummary(report: Report, io: Io): void {
   io.out(`${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.error} error`);
   io.out(`α = ${report.alpha} over ${report.cells} simulation cells (Bonferroni, ${report.alphaPerCell.toExponential(2)} per cell); budget ${report.budget}, seed ${report.seed}`);
   if (report.power.power !== null) io.out(`mutation power: ${report.power.killed} of ${report.power.killed + report.power.survived} mutants killed (${(100 * report.power.power).toFixed(0)}%)`);
+  const cal = report.calibration;
+  if (cal !== null) {
+    const stale = [cal.claimsChangedSince > 0 ? `${cal.claimsChangedSince} changed since` : '', cal.claimsNotCalibrated > 0 ? `${cal.claimsNotCalibrated} not calibrated` : ''].filter((t) => t !== '').join(', ');
+    io.out(`calibration (${cal.file}, ${cal.budget}, seeds ${cal.seeds[0]}–${cal.seeds[1]}): ${cal.claimsCalibrated} claims × ${cal.runs} runs, ${cal.falseFailures} false failures, ${cal.inconclusive} inconclusive${stale === '' ? '' : `; ${stale}`}`);
+  }
   for (const c of report.claims) {
     for (const k of c.checks) if (k.counterexample) io.out(`counterexample ${c.id} check ${k.index}: ${k.counterexample.replay}`);
   }

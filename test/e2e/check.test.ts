@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
 import type { Report } from '../../src/report/report.ts';
+import { claimCalibrations } from '../../src/check/calibrationRecord.ts';
+import { loadTheorems } from '../../src/theory/loader.ts';
 
 const FIXTURES = new URL('../fixtures/quality/', import.meta.url).pathname;
 
@@ -41,6 +43,29 @@ describe('sdelens check (end to end)', () => {
     assert.ok(r.claims[0].checks[0].points![0].observations.length > 0);
     assert.ok(io.lines.some((l) => l.startsWith('report: ')));
     assert.ok(io.errors.some((l) => l.includes('[1/2]')), 'progress is shown');
+  });
+
+  it('cites the theorem directory\'s calibration record per claim, until the claim is edited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdelens-calibrated-'));
+    const text = readFileSync(join(FIXTURES, 'sgd-one-step.yaml'), 'utf8');
+    writeFileSync(join(dir, 'one-step.yaml'), text);
+    const { claims } = loadTheorems(dir);
+    const record = { budget: 'quick', alpha: 1e-3, seeds: [1000, 1001], claims: claimCalibrations(claims, [{ failed: [], inconclusiveIds: [] }, { failed: [], inconclusiveIds: [] }]) };
+    writeFileSync(join(dir, 'calibration.json'), JSON.stringify(record));
+    const run = async (): Promise<{ r: Report; lines: string[] }> => {
+      const out = mkdtempSync(join(tmpdir(), 'sdelens-'));
+      const io = capture();
+      assert.equal(await main(['check', '--theorems', dir, '--out', out, '--workers', '1', '--no-mutants'], io), 0, io.errors.join('\n'));
+      return { r: readReport(out), lines: io.lines };
+    };
+    const cited = await run();
+    assert.deepEqual(cited.r.claims[0].calibration, { status: 'calibrated', runs: 2, falseFailures: 0, inconclusive: 0 });
+    assert.equal(cited.r.calibration?.file, join(dir, 'calibration.json'));
+    assert.ok(cited.lines.some((l) => l.startsWith('calibration (') && l.includes('1 claims × 2 runs, 0 false failures')), cited.lines.join('\n'));
+    writeFileSync(join(dir, 'one-step.yaml'), text.replace('assume: []', 'assume: ["eta <= 1"]'));
+    const edited = await run();
+    assert.deepEqual(edited.r.claims[0].calibration, { status: 'changed-since' });
+    assert.equal(edited.r.calibration?.claimsChangedSince, 1);
   });
 
   it('writes the same report for one worker and for two (timestamps aside)', async () => {

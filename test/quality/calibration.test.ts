@@ -14,7 +14,9 @@ describe('calibration', () => {
     const { claims } = loadTheorems(new URL('../fixtures/quality/', import.meta.url).pathname);
     const cheap = claims.filter((c) => !c.checks.some((k) => k.kind === 'weak-order'));
     const result = await calibrate(cheap, [11, 12, 13], BUDGETS.quick, 1e-3, 1);
-    assert.equal(result.claims, cheap.length);
+    assert.equal(result.trueClaims, cheap.length);
+    assert.deepEqual(Object.keys(result.claims), cheap.map((c) => c.id), 'one record entry per true claim');
+    for (const entry of Object.values(result.claims)) assert.deepEqual([entry.runs, entry.falseFailures], [3, 0]);
     assert.deepEqual(result.failures.map((f) => f.failed), [[], [], []]);
     assert.equal(result.falseFailureRate, 0);
   });

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { formatOptions, parseArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../io.ts';
-import { loadClaims, printDefinitionErrors, THEOREMS_OPTION } from '../theoremsOption.ts';
+import { calibrationRecordPath, loadClaims, printDefinitionErrors, THEOREMS_OPTION } from '../theoremsOption.ts';
+import { readCalibrationRecord } from '../../check/calibrationRecord.ts';
+import { DefinitionError } from '../../theory/errors.ts';
 import { budgetByName } from '../../check/budget.ts';
 import { isSymbolic } from '../../check/checkClaim.ts';
 import { runClaims } from '../../check/runClaims.ts';
@@ -60,6 +62,15 @@ export const checkCommand: Command = {
       printDefinitionErrors(errors, io);
       return EXIT.usage;
     }
+    const recordPath = calibrationRecordPath(o.theorems as string | undefined);
+    let calibration: ReturnType<typeof readCalibrationRecord>;
+    try {
+      calibration = readCalibrationRecord(recordPath.absolute);
+    } catch (e) {
+      if (!(e instanceof DefinitionError)) throw e;
+      printDefinitionErrors([e], io);
+      return EXIT.usage;
+    }
     let claims = selectClaims(loaded, o.only as string | undefined);
     if (o.symbolic === true) claims = claims.map((c) => ({ ...c, checks: c.checks.filter(isSymbolic) })).filter((c) => c.checks.length > 0);
     if (claims.length === 0) throw new UsageError(`no claim matches${o.only ? ` --only '${o.only}'` : ''}`);
@@ -73,7 +84,8 @@ export const checkCommand: Command = {
       runSeed: seed, budget, alpha, mutants: o['no-mutants'] !== true, workers, replayArgs,
       onProgress: (done, total, claim) => io.err(`[${String(done).padStart(String(total).length)}/${total}] ${claim.verdict.padEnd(12)} ${claim.id}  (${((Date.now() - started) / 1000).toFixed(0)} s)`),
     });
-    const report = buildReport(result, { seed, budget, alpha, theorems: (o.theorems as string | undefined) ?? 'theorems/', started });
+    const theorems = (o.theorems as string | undefined) ?? 'theorems/';
+    const report = buildReport(result, { seed, budget, alpha, theorems, started }, calibration === null ? undefined : { file: recordPath.shown, record: calibration.record, claims: loaded });
     mkdirSync(out, { recursive: true });
     const file = join(out, 'report.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
