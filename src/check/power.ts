@@ -73,6 +73,12 @@ function judgeMutant(
 ): { status: MutantStatus; detail: string } {
   let weakeningEverywhere = true;
   let worstResolution = 0;
+  // A one-sided claim (a bound) is still true when the mutant tightens it and the whole CI stays
+  // inside: only a bound that fits more closely could kill such a mutant. (Where the CI reaches past
+  // the tightened bound, the mutant is within the noise: the resolution message below says so.)
+  let movesOnlyBounds = true;
+  let movedAny = false;
+  let leastSpare = Infinity;
   for (const { check, index } of readers) {
     if ((SYMBOLIC_KINDS as readonly string[]).includes(check.kind)) {
       weakeningEverywhere = false;
@@ -98,10 +104,21 @@ function judgeMutant(
         if (!loosens) weakeningEverywhere = false;
         const allowance = o.tolerance + (o.ci[1] - o.ci[0]) / 2;
         if (allowance > 0) worstResolution = Math.max(worstResolution, Math.abs(o.expected - before.expected) / allowance);
+        if (o.expected === before.expected) return;
+        movedAny = true;
+        if (relation !== 'le' && relation !== 'ge') movesOnlyBounds = false;
+        // Room left between the mutant bound (with tolerance) and the far end of the CI, relative to the original bound.
+        else leastSpare = Math.min(leastSpare, (relation === 'le' ? o.band[1] - o.ci[1] : o.ci[0] - o.band[0]) / Math.abs(before.expected));
       });
     }
   }
   if (weakeningEverywhere) return { status: 'weakening', detail: 'a looser bound at every checked point: still a true claim' };
+  if (movedAny && movesOnlyBounds && leastSpare >= 0 && Number.isFinite(leastSpare)) {
+    return {
+      status: 'survived',
+      detail: `a tighter bound that the measurements still satisfy (at least ${(100 * leastSpare).toPrecision(2)}% of the original bound to spare): true at the checked points; only a closer-fitting bound could kill it`,
+    };
+  }
   return {
     status: 'survived',
     detail: worstResolution > 0
