@@ -83,7 +83,7 @@ export function claimCalibrations(
 }
 
 /** Reads a calibration record when the file exists; a malformed one is a definition error naming the field. */
-export function readCalibrationRecord(file: string): { file: string; record: CalibrationRecord } | null {
+export function readCalibrationRecord(file: string): CalibrationRecord | null {
   if (!existsSync(file)) return null;
   let data: unknown;
   try {
@@ -105,7 +105,7 @@ export function readCalibrationRecord(file: string): { file: string; record: Cal
       && [c.runs, c.falseFailures, c.inconclusive].every((n) => Number.isInteger(n) && n >= 0);
     if (!ok) fail(`claims.${id}`, '{ fingerprint, runs, falseFailures, inconclusive }');
   }
-  return { file, record: r as CalibrationRecord };
+  return r as CalibrationRecord;
 }
 
 export function claimCalibrationReport(record: CalibrationRecord, claim: Claim): ClaimCalibrationReport {

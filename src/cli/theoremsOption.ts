@@ -19,16 +19,19 @@ export const THEOREMS_OPTION: OptionSpec = {
   description: "theorem directory (or one theorem file); default: the package's theorems/",
 };
 
+/** Whether the theorems option names one file (false for a directory, and for a missing path: loadTheorems reports that). */
+function isFile(target: string): boolean {
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Loads the claims of a directory (recursively) or of a single file. */
 export function loadClaims(path: string | undefined): LoadResult {
   const target = path ?? DEFAULT_THEOREMS;
-  let isFile = false;
-  try {
-    isFile = statSync(target).isFile();
-  } catch {
-    // loadTheorems reports the missing directory
-  }
-  if (!isFile) return loadTheorems(target);
+  if (!isFile(target)) return loadTheorems(target);
   try {
     return { claims: [loadClaim(target)], errors: [] };
   } catch (e) {
@@ -44,14 +47,9 @@ export function loadClaims(path: string | undefined): LoadResult {
  */
 export function calibrationRecordPath(path: string | undefined): { absolute: string; shown: string } {
   const target = path ?? DEFAULT_THEOREMS;
-  let isFile = false;
-  try {
-    isFile = statSync(target).isFile();
-  } catch {
-    // a missing path was reported by loadClaims already
-  }
-  const shownDir = path === undefined ? 'theorems' : isFile ? dirname(path) : path;
-  return { absolute: join(isFile ? dirname(target) : target, CALIBRATION_FILE), shown: join(shownDir, CALIBRATION_FILE) };
+  const file = isFile(target);
+  const shownDir = path === undefined ? 'theorems' : file ? dirname(path) : path;
+  return { absolute: join(file ? dirname(target) : target, CALIBRATION_FILE), shown: join(shownDir, CALIBRATION_FILE) };
 }
 
 /** Prints every definition error (file:line: field: message) and a count. */

@@ -95,8 +95,7 @@ workerData.port.on('message', (m) => {
     Atomics.notify(flag, 0);
     return;
   }
-  counter.steps = 0;
-  counter.limit = Infinity;
+  // counter.limit is Infinity between calls, so clearall runs unbounded.
   try { Algebrite.run('clearall'); counter.steps = 0; counter.limit = m.steps; out = String(Algebrite.run(m.script)); }
   catch (e) { ok = false; out = String((e && e.message) || e); }
   counter.limit = Infinity;

@@ -85,7 +85,7 @@ export const checkCommand: Command = {
       onProgress: (done, total, claim) => io.err(`[${String(done).padStart(String(total).length)}/${total}] ${claim.verdict.padEnd(12)} ${claim.id}  (${((Date.now() - started) / 1000).toFixed(0)} s)`),
     });
     const theorems = (o.theorems as string | undefined) ?? 'theorems/';
-    const report = buildReport(result, { seed, budget, alpha, theorems, started }, calibration === null ? undefined : { file: recordPath.shown, record: calibration.record, claims: loaded });
+    const report = buildReport(result, { seed, budget, alpha, theorems, started }, calibration === null ? undefined : { file: recordPath.shown, record: calibration, claims: loaded });
     mkdirSync(out, { recursive: true });
     const file = join(out, 'report.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
